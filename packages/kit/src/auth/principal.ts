@@ -1,0 +1,22 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Who is acting. Built by the gateway from a verified bearer token and handed to subgraphs in a signed header;
+ * subgraphs never parse bearer tokens themselves.
+ *  - `user`: a person with a session (JWT);
+ *  - `token`: an API token acting with the role it was granted;
+ *  - `system`: a PolyStatus process acting on its own behalf (the CSP poller opening incidents);
+ *  - `anonymous`: nobody; may only use public operations.
+ */
+export interface Principal {
+  kind: 'user' | 'token' | 'system' | 'anonymous';
+  /** The user id (for tokens: the id of the user who owns the token; for system: the process name). */
+  id: string | null;
+  role: Role | null;
+  /** For `token` principals: the token's id, so audit logs can name it. */
+  tokenId?: string;
+}
+
+export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', id: null, role: null });
+
+export const systemPrincipal = (name: string, role: Role = 'admin'): Principal => ({ kind: 'system', id: name, role });
