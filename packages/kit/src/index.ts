@@ -16,3 +16,4 @@ export * from './metrics.ts';
 export * from './redis.ts';
 export * from './service.ts';
 export * from './shutdown.ts';
+export * from './auth/authenticator.ts';

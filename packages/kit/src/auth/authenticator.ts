@@ -1,0 +1,10 @@
+import type { Principal } from './principal.ts';
+
+/**
+ * Turns a request's `Authorization` header into a verified principal. Used by the gateway (and the realtime
+ * server for `connection_init`). No header: ANONYMOUS. A header that does not verify (bad signature, expired,
+ * revoked, disabled user): throws DomainError('UNAUTHENTICATED'); never falls back to anonymous.
+ */
+export interface Authenticator {
+  authenticate(authorization: string | undefined): Promise<Principal>;
+}
