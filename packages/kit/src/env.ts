@@ -35,7 +35,11 @@ export const baseEnv = {
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   HOST: z.string().default('0.0.0.0'),
   /** Largest accepted request body, in bytes. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
   /**
    * Shared by the gateway and the subgraphs to sign the verified identity the gateway forwards. Subgraphs trust
    * an identity only when its signature checks out, so a client can never forge one by sending the header itself.

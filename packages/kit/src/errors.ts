@@ -56,7 +56,9 @@ export const isErrorCode = (v: unknown): v is ErrorCode =>
   typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
 
 export const validationError = (details: FieldIssue[], message?: string): DomainError =>
-  new DomainError('VALIDATION', message ?? details.map((d) => `${d.field}: ${d.issue}`).join('; '), { details });
+  new DomainError('VALIDATION', message ?? details.map((d) => `${d.field}: ${d.issue}`).join('; '), {
+    details,
+  });
 
 export const fieldError = (field: string, issue: string): DomainError => validationError([{ field, issue }]);
 

@@ -14,13 +14,32 @@ export interface EventEnvelope<T = Record<string, unknown>> {
   data: T;
 }
 
-export function newEnvelope<T>(type: string, actor: string, subject: string, data: T, at = new Date()): EventEnvelope<T> {
+export function newEnvelope<T>(
+  type: string,
+  actor: string,
+  subject: string,
+  data: T,
+  at = new Date(),
+): EventEnvelope<T> {
   return { id: randomUUID(), type, at: at.toISOString(), actor, subject, data };
 }
 
 /** Flat field list for XADD (strings only; `data` as JSON). */
 export function envelopeToFields(e: EventEnvelope<unknown>): string[] {
-  return ['id', e.id, 'type', e.type, 'at', e.at, 'actor', e.actor, 'subject', e.subject, 'data', JSON.stringify(e.data)];
+  return [
+    'id',
+    e.id,
+    'type',
+    e.type,
+    'at',
+    e.at,
+    'actor',
+    e.actor,
+    'subject',
+    e.subject,
+    'data',
+    JSON.stringify(e.data),
+  ];
 }
 
 export function envelopeFromFields(fields: string[]): EventEnvelope {

@@ -1,3 +1,4 @@
+export * from './auth/authenticator.ts';
 export * from './auth/guard.ts';
 export * from './auth/identity-header.ts';
 export * from './auth/principal.ts';
@@ -7,6 +8,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './graphql/depth-limit.ts';
 export * from './graphql/format-error.ts';
+export * from './graphql/metrics-plugin.ts';
 export * from './graphql/subgraph-server.ts';
 export * from './http/error-handler.ts';
 export * from './http/request-id.ts';
@@ -16,4 +18,3 @@ export * from './metrics.ts';
 export * from './redis.ts';
 export * from './service.ts';
 export * from './shutdown.ts';
-export * from './auth/authenticator.ts';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { BaseEnv } from './env.ts';
 import { createHttpServer, type ReadinessCheck } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createRedis, type RedisHandle } from './redis.ts';
 import { installShutdown, type ShutdownStep } from './shutdown.ts';
-import type { BaseEnv } from './env.ts';
 
 export interface ServiceParts {
   name: string;
@@ -60,7 +60,8 @@ export async function createService(
   const close = async () => {
     if (closed) return;
     closed = true;
-    for (const s of steps) await s.run().catch((err) => logger.warn({ err, step: s.name }, 'close step failed'));
+    for (const s of steps)
+      await s.run().catch((err) => logger.warn({ err, step: s.name }, 'close step failed'));
   };
   return {
     parts,

@@ -6,7 +6,11 @@ export type ShutdownStep = { name: string; run: () => Promise<void> };
  * Runs the steps in order on SIGTERM or SIGINT: stop accepting, let in-flight work drain, then close
  * dependencies. A second signal, or the deadline passing, exits at once so an orchestrator is never stuck.
  */
-export function installShutdown(logger: Logger, steps: ShutdownStep[], deadlineMs = 10_000): () => Promise<void> {
+export function installShutdown(
+  logger: Logger,
+  steps: ShutdownStep[],
+  deadlineMs = 10_000,
+): () => Promise<void> {
   let running: Promise<void> | undefined;
   const shutdown = async (): Promise<void> => {
     running ??= (async () => {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isRole } from './roles.ts';
 import { ANONYMOUS, type Principal } from './principal.ts';
+import { isRole } from './roles.ts';
 
 /** The header the gateway (and trusted internal callers) use to hand a verified principal to a subgraph. */
 export const IDENTITY_HEADER = 'x-ps-identity';
@@ -15,7 +15,8 @@ interface Claims {
 }
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
-const mac = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+const mac = (payload: string, secret: string) =>
+  createHmac('sha256', secret).update(payload).digest('base64url');
 
 export function signIdentity(p: Principal, secret: string, ttlSeconds = 60): string {
   const claims: Claims = { k: p.kind, s: p.id, r: p.role, e: Math.floor(Date.now() / 1000) + ttlSeconds };

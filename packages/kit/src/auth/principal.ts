@@ -19,4 +19,8 @@ export interface Principal {
 
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', id: null, role: null });
 
-export const systemPrincipal = (name: string, role: Role = 'admin'): Principal => ({ kind: 'system', id: name, role });
+export const systemPrincipal = (name: string, role: Role = 'admin'): Principal => ({
+  kind: 'system',
+  id: name,
+  role,
+});

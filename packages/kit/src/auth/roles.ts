@@ -2,7 +2,8 @@
 export const ROLES = ['viewer', 'responder', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+export const isRole = (v: unknown): v is Role =>
+  typeof v === 'string' && (ROLES as readonly string[]).includes(v);
 
 export const roleRank = (role: Role): number => ROLES.indexOf(role);
 

@@ -44,7 +44,10 @@ export function depthLimit(max: number): ValidationRule {
           context.reportError(
             new GraphQLError(`operation is ${depth} levels deep; the limit is ${max}`, {
               nodes: [node as ASTNode],
-              extensions: { code: 'VALIDATION', details: [{ field: 'query', issue: `depth must be at most ${max}` }] },
+              extensions: {
+                code: 'VALIDATION',
+                details: [{ field: 'query', issue: `depth must be at most ${max}` }],
+              },
             }),
           );
         }

@@ -3,7 +3,12 @@ import { DomainError, type FieldIssue, httpStatusFor, isErrorCode } from '../err
 import type { Logger } from '../logger.ts';
 
 /** Apollo's own codes that mean "the client sent something wrong". */
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+]);
 
 /** `Variable "$input" got invalid value 7 at "input.sev"; …` → `sev`, so GraphQL clients also get the field. */
 function fieldFromMessage(message: string): string | undefined {
@@ -37,9 +42,16 @@ export function formatGraphQLError(logger: Logger) {
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const field = fieldFromMessage(formatted.message);
       const details: FieldIssue[] = field ? [{ field, issue: formatted.message }] : [];
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'VALIDATION', details, apolloCode: code } };
+      return {
+        ...formatted,
+        extensions: { ...formatted.extensions, code: 'VALIDATION', details, apolloCode: code },
+      };
     }
     logger.error({ err: original }, 'unhandled GraphQL error');
-    return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL' } };
+    return {
+      message: 'internal error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL' },
+    };
   };
 }

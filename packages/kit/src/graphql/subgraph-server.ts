@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -14,6 +14,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { depthLimit } from './depth-limit.ts';
 import { formatGraphQLError } from './format-error.ts';
+import { graphqlMetricsPlugin } from './metrics-plugin.ts';
 
 /** What every subgraph resolver can count on finding in its context. */
 export interface BaseGraphQLContext extends BaseContext {
@@ -37,29 +38,13 @@ export interface SubgraphOptions<C extends BaseGraphQLContext> {
   landingPage?: boolean;
 }
 
-function metricsPlugin(metrics: Metrics): ApolloServerPlugin<BaseGraphQLContext> {
-  return {
-    async requestDidStart() {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse(rc) {
-          const operation = rc.operationName ?? rc.operation?.name?.value ?? 'anonymous';
-          const type = rc.operation?.operation ?? 'unknown';
-          const outcome = rc.errors?.length ? 'error' : 'ok';
-          const labels = { operation, type, outcome };
-          metrics.graphqlOperations.inc(labels);
-          metrics.graphqlDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
-        },
-      };
-    },
-  };
-}
-
 /**
  * Builds a federation subgraph and mounts it at POST/GET /graphql on the service's Fastify app. The principal
  * comes only from the gateway-signed identity header; a forged or expired one is refused with 401.
  */
-export async function mountSubgraph<C extends BaseGraphQLContext>(opts: SubgraphOptions<C>): Promise<ApolloServer<C>> {
+export async function mountSubgraph<C extends BaseGraphQLContext>(
+  opts: SubgraphOptions<C>,
+): Promise<ApolloServer<C>> {
   const schema = buildSubgraphSchema({ typeDefs: parse(opts.typeDefs), resolvers: opts.resolvers });
   const apollo = new ApolloServer<C>({
     schema,
@@ -71,7 +56,7 @@ export async function mountSubgraph<C extends BaseGraphQLContext>(opts: Subgraph
       ApolloServerPluginInlineTraceDisabled(),
       ...(opts.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
       fastifyApolloDrainPlugin(opts.app),
-      metricsPlugin(opts.metrics) as ApolloServerPlugin<C>,
+      graphqlMetricsPlugin<C>(opts.metrics),
     ],
   });
   await apollo.start();

@@ -21,7 +21,8 @@ export function ajvIssue(e: AjvLikeError, context?: string): FieldIssue {
     return { field: fieldName(path, context), issue: 'is not a known field' };
   }
   let issue = e.message ?? 'is invalid';
-  if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) issue = `must be one of: ${p.allowedValues.join(', ')}`;
+  if (e.keyword === 'enum' && Array.isArray(p.allowedValues))
+    issue = `must be one of: ${p.allowedValues.join(', ')}`;
   if (e.keyword === 'required') issue = 'is required';
   return { field: fieldName(path, context), issue };
 }
@@ -36,7 +37,11 @@ function fieldName(path: string[], context?: string): string {
  * Maps every failure to the documented body. Framework errors (bad JSON, oversize body, schema validation) become
  * VALIDATION with the offending field; unknown errors are logged with the request id and hidden from the client.
  */
-export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+export function errorHandler(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const domain = toDomainError(error, request);
   if (domain.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
   else request.log.info({ code: domain.code, details: domain.details }, domain.message);
@@ -54,7 +59,9 @@ export function toDomainError(error: FastifyError | Error, request?: FastifyRequ
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new DomainError('VALIDATION', 'request body is too large', {
-        details: [{ field: 'body', issue: `must be at most ${request?.routeOptions.bodyLimit ?? 'the limit'} bytes` }],
+        details: [
+          { field: 'body', issue: `must be at most ${request?.routeOptions.bodyLimit ?? 'the limit'} bytes` },
+        ],
       });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new DomainError('VALIDATION', 'unsupported content type', {

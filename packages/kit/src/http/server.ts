@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { DomainError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -33,9 +33,13 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     keepAliveTimeout: opts.keepAliveTimeoutMs ?? 65_000,
     // In-flight requests finish on close; idle keep-alive sockets are closed so shutdown does not hang.
     forceCloseConnections: 'idle',
-    disableRequestLogging: true,
+    // One access-log line per request comes from the onResponse hook below (with the route pattern), so
+    // Fastify's own pair of request lines is switched off.
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
-    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true } },
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true },
+    },
   }) as unknown as FastifyInstance;
 
   app.setErrorHandler(errorHandler);
@@ -52,8 +56,16 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     const labels = { method: request.method, route, status: String(reply.statusCode) };
     opts.metrics.httpRequests.inc(labels);
     opts.metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
-    const level = reply.statusCode >= 500 ? 'error' : route.startsWith('/healthz') || route === '/metrics' ? 'debug' : 'info';
-    request.log[level]({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    const level =
+      reply.statusCode >= 500
+        ? 'error'
+        : route.startsWith('/healthz') || route === '/metrics'
+          ? 'debug'
+          : 'info';
+    request.log[level](
+      { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
