@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bool, EnvError, loadEnv, port } from '@polystatus/kit';
+import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address.ts';
+import { subgraphsOf } from './subgraphs/supergraph-graphs.ts';
+
+const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
+
+/** Loopback only: the REST adapters run beside the gateway and pass their client's address in X-Forwarded-For. */
+const LOOPBACK = '127.0.0.0/8,::1/128';
+
+const shape = {
+  PORT: port(4000),
+  SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
+  /** Base URL of the users service; the gateway reads `/.well-known/jwks.json` there to verify tokens. */
+  USERS_SERVICE_URL: z.string().url().default('http://127.0.0.1:4001'),
+  /** Comma-separated addresses or CIDR blocks whose X-Forwarded-For is believed; `none` believes nobody. */
+  TRUSTED_PROXIES: z.string().default(LOOPBACK),
+  /** Sustained requests per second per client on /graphql; 0 turns the limiter off. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
+  /** Requests a client may send in a burst above the sustained rate. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  /** A subgraph that has not answered within this time fails the request with UNAVAILABLE. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Only for measuring: `false` opens a new connection per subgraph request, the baseline bench/gateway.ts uses. */
+  SUBGRAPH_KEEP_ALIVE: bool(true),
+};
+
+export type GatewayEnv = ReturnType<typeof loadEnv<typeof shape>> & {
+  /** The static supergraph the gateway serves (composed by `npm run compose`). */
+  SUPERGRAPH_SDL: string;
+  /** Subgraph name → URL, from `<NAME>_URL` when set, else the URL recorded in the supergraph. */
+  SUBGRAPH_URLS: Record<string, string>;
+};
+
+/** `incidents` → `INCIDENTS_URL`, `feature-flags` → `FEATURE_FLAGS_URL`. */
+export const subgraphUrlVariable = (name: string): string =>
+  `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+
+/**
+ * The gateway's whole configuration, read once. The subgraph URL variables are derived from the supergraph, so
+ * a new domain needs no change here: composing it in is enough, and `<NAME>_URL` points the gateway at it.
+ */
+export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env, supergraphSdl?: string): GatewayEnv {
+  const env = loadEnv(shape, source);
+  let sdl = supergraphSdl;
+  if (sdl === undefined) {
+    try {
+      sdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
+    } catch (err) {
+      throw new EnvError([
+        `SUPERGRAPH_PATH: cannot read ${env.SUPERGRAPH_PATH} (${(err as Error).message}); run npm run compose`,
+      ]);
+    }
+  }
+  const urls: Record<string, string> = {};
+  const problems: string[] = [];
+  try {
+    parseTrustedProxies(env.TRUSTED_PROXIES);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  for (const graph of subgraphsOf(sdl)) {
+    const variable = subgraphUrlVariable(graph.name);
+    const value = source[variable] || graph.url;
+    if (z.string().url().safeParse(value).success) urls[graph.name] = value;
+    else problems.push(`${variable}: must be a URL (got ${JSON.stringify(value)})`);
+  }
+  if (problems.length) throw new EnvError(problems);
+  return { ...env, SUPERGRAPH_SDL: sdl, SUBGRAPH_URLS: urls };
+}

@@ -1,0 +1,172 @@
+import type { Server } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import {
+  type Authenticator,
+  createService,
+  DomainError,
+  depthLimit,
+  formatGraphQLError,
+  graphqlMetricsPlugin,
+  type Logger,
+  type Principal,
+  REQUEST_ID_HEADER,
+  type ServiceParts,
+  signIdentity,
+} from '@polystatus/kit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createGatewayAuthenticator } from './auth/gateway-authenticator.ts';
+import type { GatewayEnv } from './config.ts';
+import type { GatewayContext } from './context.ts';
+import { clientAddress, parseTrustedProxies } from './http/client-address.ts';
+import { sendGraphQLError } from './http/graphql-error-reply.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import { SubgraphDataSource } from './subgraphs/data-source.ts';
+import { SubgraphHttp } from './subgraphs/subgraph-http.ts';
+
+export interface GatewayDeps {
+  /** Replaces the users-service authenticator (tests inject a fake). */
+  authenticator?: Authenticator;
+}
+
+export interface GatewayService {
+  parts: ServiceParts;
+  /** The Node server behind Fastify; the realtime server attaches graphql-ws to it, on the same port and path. */
+  server: Server;
+  apollo: ApolloServer<GatewayContext>;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The public GraphQL endpoint: executes queries and mutations over the static supergraph by calling the
+ * subgraphs. Order of work per request: rate limit (cheapest, before the body is read), authentication, then
+ * Apollo (parse, validate with the depth limit, plan from the cache, fetch).
+ */
+export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {}): Promise<GatewayService> {
+  const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
+  const owned = deps.authenticator
+    ? undefined
+    : createGatewayAuthenticator({
+        usersServiceUrl: env.USERS_SERVICE_URL,
+        internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
+      });
+  const authenticator: Authenticator = deps.authenticator ?? owned!;
+  const limiter =
+    env.RATE_LIMIT_PER_SECOND > 0
+      ? new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST })
+      : undefined;
+  const subgraphHttp = new SubgraphHttp({
+    keepAlive: env.SUBGRAPH_KEEP_ALIVE,
+    timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+  });
+  let apollo!: ApolloServer<GatewayContext>;
+
+  const service = await createService(
+    {
+      name: 'gateway',
+      env,
+      port: env.PORT,
+      onClose: [
+        { name: 'subgraph-connections', run: () => subgraphHttp.close() },
+        ...(owned ? [{ name: 'authenticator', run: () => owned.close() }] : []),
+      ],
+    },
+    async (parts) => {
+      const gateway = new ApolloGateway({
+        supergraphSdl: env.SUPERGRAPH_SDL,
+        logger: parts.logger,
+        buildService: ({ name, url }) =>
+          new SubgraphDataSource({
+            url: env.SUBGRAPH_URLS[name] ?? url,
+            fetcher: subgraphHttp.fetcherFor(name),
+          }),
+      });
+      apollo = new ApolloServer<GatewayContext>({
+        gateway,
+        validationRules: [depthLimit(env.GRAPHQL_MAX_DEPTH)],
+        formatError: formatGraphQLError(parts.logger),
+        includeStacktraceInErrorResponses: false,
+        plugins: [
+          ApolloServerPluginInlineTraceDisabled(),
+          ...(env.NODE_ENV === 'development' ? [] : [ApolloServerPluginLandingPageDisabled()]),
+          fastifyApolloDrainPlugin(parts.app),
+          graphqlMetricsPlugin<GatewayContext>(parts.metrics),
+        ],
+      });
+      await apollo.start();
+      await parts.app.register((scope) =>
+        mountGraphQL(scope, {
+          apollo,
+          authenticator,
+          limiter,
+          clientOf: (request) =>
+            clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trusted),
+          internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
+        }),
+      );
+    },
+  );
+  return {
+    ...service,
+    server: service.parts.app.server,
+    apollo,
+    // Apollo stops (and the gateway with it) when the HTTP server drains, through the drain plugin.
+    close: service.close,
+  };
+}
+
+interface MountOptions {
+  apollo: ApolloServer<GatewayContext>;
+  authenticator: Authenticator;
+  limiter: RateLimiter | undefined;
+  clientOf: (request: FastifyRequest) => string;
+  internalSecret: string;
+}
+
+/**
+ * `/graphql` in its own Fastify scope, so the limiter and authentication hooks cover it and nothing else
+ * (health checks and metrics stay free and anonymous).
+ */
+async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise<void> {
+  const principals = new WeakMap<FastifyRequest, Principal>();
+
+  scope.addHook('onRequest', async (request, reply) => {
+    const client = opts.clientOf(request);
+    const decision = opts.limiter?.take(client);
+    if (decision && !decision.allowed) {
+      return sendGraphQLError(
+        reply,
+        new DomainError('RATE_LIMITED', 'too many requests; slow down', {
+          retryAfter: decision.retryAfterSeconds,
+        }),
+      );
+    }
+    try {
+      const principal = await opts.authenticator.authenticate(request.headers.authorization);
+      principals.set(request, client ? { ...principal, ip: client } : principal);
+    } catch (err) {
+      if (err instanceof DomainError) return sendGraphQLError(reply, err);
+      throw err;
+    }
+  });
+
+  await scope.register(fastifyApollo(opts.apollo), {
+    path: '/graphql',
+    context: async (request): Promise<GatewayContext> => {
+      const principal = principals.get(request)!;
+      return {
+        principal,
+        requestId: request.id,
+        log: request.log as unknown as Logger,
+        identity: signIdentity(principal, opts.internalSecret),
+        forwardedHeaders: { [REQUEST_ID_HEADER]: request.id },
+      };
+    },
+  });
+}
