@@ -1,0 +1,100 @@
+import { type BaseEnv, createService, DomainError, type Logger } from '@polystatus/kit';
+import { mountDocs } from './docs.ts';
+import { withRestFieldNames } from './field-names.ts';
+import { type Caller, GatewayClient } from './gateway-client.ts';
+import type { GraphQLOperation } from './graphql-operation.ts';
+import type { HandlerMap, OperationHandler } from './handler.ts';
+import { loadSpec } from './openapi/load.ts';
+import { checkHandlers, registerOperations } from './routes.ts';
+
+export interface RestAdapterEnv extends BaseEnv {
+  PORT: number;
+  GATEWAY_URL: string;
+  GATEWAY_TIMEOUT_MS: number;
+  GATEWAY_CONNECTIONS: number;
+}
+
+/** What every adapter handler gets besides its validated input. */
+export interface RestContext {
+  /**
+   * Runs an operation on the gateway as this request's caller (same Authorization, request id, address). Field
+   * names in a returned error's details are put in REST form (see `restFieldName`); `renames` covers the fields
+   * whose REST name is not the snake_case of the GraphQL one.
+   */
+  graphql<Data, Variables>(
+    op: GraphQLOperation<Data, Variables>,
+    variables: Variables,
+    renames?: Record<string, string>,
+  ): Promise<Data>;
+  requestId: string;
+  log: Logger;
+}
+
+export type RestHandler<
+  Body = unknown,
+  Query = Record<string, unknown>,
+  Params = Record<string, string>,
+> = OperationHandler<RestContext, Body, Query, Params>;
+export type RestHandlers = HandlerMap<RestContext>;
+
+export interface RestAdapterOptions {
+  /** The service name in logs and metrics, e.g. `rest-incidents`. */
+  name: string;
+  env: RestAdapterEnv;
+  /** The project's OpenAPI file; routes, validation, statuses and docs all come from it. */
+  swaggerPath: string;
+  handlers: RestHandlers;
+}
+
+/**
+ * A REST adapter: the kit's service (health, readiness, metrics, error model) with one route per operation of the
+ * OpenAPI file, each answered by the handler with the same operationId, and the file's docs. It holds no state and
+ * opens no Redis: everything goes through the gateway, whose reachability is its readiness.
+ */
+export async function createRestAdapterService(opts: RestAdapterOptions) {
+  const spec = loadSpec(opts.swaggerPath);
+  // Before opening anything: a mismatch is a programming error and must stop the process at once.
+  checkHandlers(spec.operations, opts.handlers);
+  const gateway = new GatewayClient({
+    url: opts.env.GATEWAY_URL,
+    timeoutMs: opts.env.GATEWAY_TIMEOUT_MS,
+    connections: opts.env.GATEWAY_CONNECTIONS,
+  });
+  const service = await createService(
+    {
+      name: opts.name,
+      env: opts.env,
+      port: opts.env.PORT,
+      readiness: { gateway: () => gateway.ping() },
+      onClose: [{ name: 'gateway', run: () => gateway.close() }],
+    },
+    async ({ app }) => {
+      await mountDocs(app, spec);
+      registerOperations<RestContext>(app, {
+        operations: spec.operations,
+        handlers: opts.handlers,
+        context: (request) => {
+          const log = request.log as unknown as Logger;
+          const caller: Caller = {
+            authorization: request.headers.authorization,
+            requestId: request.id,
+            clientAddress: request.ip,
+            log,
+          };
+          return {
+            graphql: async (op, variables, renames) => {
+              try {
+                return await gateway.execute(op, variables, caller);
+              } catch (err) {
+                throw err instanceof DomainError ? withRestFieldNames(err, renames) : err;
+              }
+            },
+            requestId: request.id,
+            log,
+          };
+        },
+      });
+    },
+  );
+  return { ...service, spec, gateway };
+}
