@@ -1,0 +1,105 @@
+import { fieldError } from '@polystatus/kit';
+import type { Source, Status } from './incident.ts';
+import { normalizeServiceName } from './validation.ts';
+
+export const PAGE_MAX = 500;
+export const QUERY_MAX = 200;
+
+export interface IncidentFilter {
+  status?: Status;
+  sev?: number;
+  service?: string;
+  /** Lower-cased, as the search index stores text. */
+  q?: string;
+  commander?: string;
+  source?: Source;
+}
+
+export interface ListQuery {
+  filter: IncidentFilter;
+  first: number;
+  /** Sequence number the page starts below (exclusive); null for the first page. */
+  before: number | null;
+}
+
+/** `first` outside the range is refused rather than clamped silently, so a client learns its page is not what it asked. */
+export function parseFirst(first: number | null | undefined, fallback: number): number {
+  const n = first ?? fallback;
+  if (!Number.isInteger(n) || n < 1 || n > PAGE_MAX)
+    throw fieldError('first', `must be from 1 to ${PAGE_MAX}`);
+  return n;
+}
+
+/**
+ * Cursors are opaque to clients (so the ordering key can change without breaking them) but carry the incident's
+ * sequence number: a page continues strictly below it, which stays correct while new incidents arrive on top.
+ */
+const CURSOR_VERSION = 'v1';
+
+export function encodeCursor(seq: number): string {
+  return Buffer.from(`${CURSOR_VERSION}:${seq}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number {
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^v1:([1-9]\d{0,15})$/.exec(raw);
+  if (!m) throw fieldError('after', 'is not a cursor this API returned');
+  return Number(m[1]);
+}
+
+export function parseFilter(
+  input:
+    | {
+        status?: Status | null;
+        sev?: number | null;
+        service?: string | null;
+        q?: string | null;
+        commander?: string | null;
+        source?: Source | null;
+      }
+    | null
+    | undefined,
+): IncidentFilter {
+  const f: IncidentFilter = {};
+  if (!input) return f;
+  if (input.status) f.status = input.status;
+  if (input.source) f.source = input.source;
+  if (input.sev != null) {
+    if (!Number.isInteger(input.sev) || input.sev < 1 || input.sev > 4)
+      throw fieldError('sev', 'must be an integer from 1 to 4');
+    f.sev = input.sev;
+  }
+  if (input.service != null) {
+    const r = normalizeServiceName(input.service);
+    if (!r.ok) throw fieldError('service', r.issue);
+    f.service = r.name;
+  }
+  if (input.commander != null) {
+    if (input.commander === '') throw fieldError('commander', 'must not be empty');
+    f.commander = input.commander;
+  }
+  if (input.q != null && input.q !== '') {
+    if ([...input.q].length > QUERY_MAX) throw fieldError('q', `must be at most ${QUERY_MAX} characters`);
+    f.q = input.q.toLowerCase();
+  }
+  return f;
+}
+
+export function parseListArgs(
+  args: { filter?: Parameters<typeof parseFilter>[0]; first?: number | null; after?: string | null },
+  defaultFirst = 50,
+): ListQuery {
+  return {
+    filter: parseFilter(args.filter),
+    first: parseFirst(args.first, defaultFirst),
+    before: args.after ? decodeCursor(args.after) : null,
+  };
+}
+
+/** Timeline cursors are the stream entry ids themselves (`<ms>-<n>`), so live clients resume from an event's id. */
+export function parseStreamId(after: string | null | undefined): string | null {
+  if (after == null || after === '') return null;
+  if (!/^\d{1,20}-\d{1,20}$/.test(after))
+    throw fieldError('after', 'must be a timeline entry id such as 1700000000000-0');
+  return after;
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { createService, mountSubgraph } from '@polystatus/kit';
+import type { IncidentsEnv } from './config.ts';
+import type { IncidentsContext } from './context.ts';
+import { type IdGenerator, newIncidentId } from './domain/id.ts';
+import { incidentKeys } from './keys.ts';
+import { createLoaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+import type { ServiceDeps } from './service/deps.ts';
+import { IncidentStore } from './store/incident-store.ts';
+
+const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+/** Test seams: a deterministic id generator (to force collisions) and clock. */
+export interface BuildOptions {
+  newId?: IdGenerator;
+  clock?: () => number;
+}
+
+/** The incidents subgraph as a service: used by main.ts, the tests and the benchmark. */
+export function buildIncidentsService(env: IncidentsEnv, opts: BuildOptions = {}) {
+  return createService({ name: 'incidents', env, port: env.PORT, useRedis: true }, async (parts) => {
+    const redis = parts.redis!;
+    const store = new IncidentStore(redis.client, incidentKeys(redis.keyPrefix), {
+      eventStreamMaxLen: env.INCIDENTS_EVENT_STREAM_MAXLEN,
+      listScanBudget: env.INCIDENTS_LIST_SCAN_BUDGET,
+    });
+    const deps: ServiceDeps = {
+      store,
+      newId: opts.newId ?? (() => newIncidentId()),
+      clock: opts.clock ?? Date.now,
+    };
+    await mountSubgraph<IncidentsContext>({
+      app: parts.app,
+      typeDefs,
+      resolvers,
+      metrics: parts.metrics,
+      logger: parts.logger,
+      internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      landingPage: env.NODE_ENV === 'development',
+      extendContext: (base) => ({ ...base, deps, loaders: createLoaders(store) }),
+    });
+  });
+}

@@ -1,0 +1,40 @@
+import { newEnvelope, type Principal, requireRole } from '@polystatus/kit';
+import { INCIDENT_EVENTS } from '../domain/events.ts';
+import type { Incident, Status } from '../domain/incident.ts';
+import { plansTo, planTransition } from '../domain/transitions.ts';
+import { validateStatusNote } from '../domain/validation.ts';
+import type { ServiceDeps } from './deps.ts';
+import { writtenIncident } from './outcome.ts';
+
+/**
+ * Moves an incident through the status machine (domain/transitions.ts). The current status is read inside the
+ * script, so the script receives the rules for every possible current status and applies the matching one.
+ */
+export async function changeStatus(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  to: Status,
+  note?: unknown,
+  expectedVersion?: number | null,
+): Promise<Incident> {
+  const actor = requireRole(principal, 'responder');
+  const validNote = validateStatusNote(note);
+  const now = deps.clock();
+  const event = newEnvelope(
+    INCIDENT_EVENTS.statusChanged,
+    actor.id,
+    id,
+    { incidentId: id, to, note: validNote },
+    new Date(now),
+  );
+  const result = await deps.store.changeStatus(id, to, plansTo(to), validNote, {
+    actor: actor.id,
+    now,
+    event,
+    expectedVersion,
+  });
+  // The refusal's wording and details come from the domain rule, not from the script.
+  if (result.outcome === 'transition_conflict') planTransition(result.detail as Status, to);
+  return writtenIncident(result, id, expectedVersion);
+}

@@ -1,0 +1,55 @@
+import { DomainError, newEnvelope, type Principal, requireRole } from '@polystatus/kit';
+import { INCIDENT_EVENTS } from '../domain/events.ts';
+import type { Incident, Source } from '../domain/incident.ts';
+import { validateCreate } from '../domain/validation.ts';
+import type { ServiceDeps } from './deps.ts';
+import { iso, writtenIncident } from './outcome.ts';
+
+/** Two collisions in a row are already a one-in-a-trillion event; more means the generator is broken. */
+const MAX_ID_ATTEMPTS = 5;
+
+export interface CreateIncidentInput {
+  title?: unknown;
+  sev?: unknown;
+  services?: unknown;
+  summary?: unknown;
+  source?: Source | null;
+}
+
+export async function createIncident(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: CreateIncidentInput,
+): Promise<Incident> {
+  const actor = requireRole(principal, 'responder');
+  const valid = validateCreate(input);
+  // Automation says who it is by its credential; a person can still state the source explicitly.
+  const source: Source = valid.source ?? (principal.kind === 'token' ? 'api' : 'manual');
+  const now = deps.clock();
+  for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+    const id = deps.newId();
+    const event = newEnvelope(
+      INCIDENT_EVENTS.created,
+      actor.id,
+      id,
+      {
+        incidentId: id,
+        title: valid.title,
+        sev: valid.sev,
+        services: valid.services,
+        summary: valid.summary,
+        status: 'open',
+        source,
+        startedAt: iso(now),
+        createdById: actor.id,
+      },
+      new Date(now),
+    );
+    const result = await deps.store.create(
+      { ...valid, id, source, status: 'open' },
+      { actor: actor.id, now, event, message: `Incident declared: ${valid.title}` },
+    );
+    if (result.outcome !== 'collision') return writtenIncident(result, id);
+  }
+  throw new DomainError('UNAVAILABLE', 'could not allocate an incident id; retry', { retryAfter: 1 });
+}

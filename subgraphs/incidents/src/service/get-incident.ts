@@ -1,0 +1,13 @@
+import { type Principal, requireRole } from '@polystatus/kit';
+import type { Incident } from '../domain/incident.ts';
+import type { Loaders } from '../loaders.ts';
+
+/** Null when there is no such incident: `incident(id)` and entity references both answer "not there" that way. */
+export async function getIncident(
+  loaders: Loaders,
+  principal: Principal,
+  id: string,
+): Promise<Incident | null> {
+  requireRole(principal, 'viewer');
+  return loaders.incident.load(id);
+}

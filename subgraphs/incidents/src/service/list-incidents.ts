@@ -1,0 +1,42 @@
+import { type Principal, requireRole } from '@polystatus/kit';
+import { encodeCursor, type ListQuery, parseListArgs } from '../domain/filter.ts';
+import type { Incident, Page } from '../domain/incident.ts';
+import type { Loaders } from '../loaders.ts';
+
+export type ListArgs = Parameters<typeof parseListArgs>[0];
+
+/** Newest first, filtered through the indexes; see store/lua/list.lua for how a page is found. */
+export async function listIncidents(
+  loaders: Loaders,
+  principal: Principal,
+  args: ListArgs,
+): Promise<Page<Incident>> {
+  requireRole(principal, 'viewer');
+  return page(loaders, parseListArgs(args));
+}
+
+/** `User.commandedIncidents`: the same list, fixed to one commander; batched across users by the loader. */
+export async function listCommandedIncidents(
+  loaders: Loaders,
+  principal: Principal,
+  userId: string,
+  args: { first?: number | null; after?: string | null },
+): Promise<Page<Incident>> {
+  requireRole(principal, 'viewer');
+  const query = parseListArgs({ ...args, filter: null });
+  return page(loaders, { ...query, filter: { commander: userId } });
+}
+
+async function page(loaders: Loaders, query: ListQuery): Promise<Page<Incident>> {
+  const result = await loaders.list.load({ filter: query.filter, before: query.before, limit: query.first });
+  const incidents = await loaders.incident.loadMany(result.entries.map((e) => e.id));
+  const items: Page<Incident>['items'] = [];
+  result.entries.forEach((entry, i) => {
+    const node = incidents[i];
+    if (node instanceof Error) throw node;
+    if (node) items.push({ cursor: encodeCursor(entry.seq), node });
+  });
+  const last = result.entries.at(-1);
+  const endSeq = result.resumeBelow ?? last?.seq ?? null;
+  return { items, hasNextPage: result.hasMore, endCursor: endSeq === null ? null : encodeCursor(endSeq) };
+}

@@ -1,0 +1,22 @@
+import { type Principal, requireRole } from '@polystatus/kit';
+import type { Postmortem } from '../domain/incident.ts';
+import type { Loaders } from '../loaders.ts';
+
+export async function latestPostmortem(
+  loaders: Loaders,
+  principal: Principal,
+  incidentId: string,
+): Promise<Postmortem | null> {
+  requireRole(principal, 'viewer');
+  return loaders.postmortem.load(incidentId);
+}
+
+/** Every version, oldest first. */
+export async function postmortemHistory(
+  loaders: Loaders,
+  principal: Principal,
+  incidentId: string,
+): Promise<Postmortem[]> {
+  requireRole(principal, 'viewer');
+  return loaders.postmortemHistory.load(incidentId);
+}

@@ -1,0 +1,25 @@
+import { newEnvelope, type Principal, requireRole } from '@polystatus/kit';
+import { INCIDENT_EVENTS } from '../domain/events.ts';
+import type { Incident } from '../domain/incident.ts';
+import { validateUpdate } from '../domain/validation.ts';
+import type { ServiceDeps } from './deps.ts';
+import { writtenIncident } from './outcome.ts';
+
+/**
+ * Changes title, severity, services or summary. Fields equal to the stored ones are not changes; when nothing
+ * changes the incident comes back as it was, with no new version or event. The event lists what changed.
+ */
+export async function updateIncident(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: { title?: unknown; sev?: unknown; services?: unknown; summary?: unknown },
+  expectedVersion?: number | null,
+): Promise<Incident> {
+  const actor = requireRole(principal, 'responder');
+  const changes = validateUpdate(input);
+  const now = deps.clock();
+  const event = newEnvelope(INCIDENT_EVENTS.updated, actor.id, id, { incidentId: id }, new Date(now));
+  const result = await deps.store.update(id, changes, { actor: actor.id, now, event, expectedVersion });
+  return writtenIncident(result, id, expectedVersion);
+}

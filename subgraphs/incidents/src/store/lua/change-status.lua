@@ -1,0 +1,29 @@
+-- ARGV[1]: id, to, note (optional), plans = { [current status] = {mitigatedAt, resolvedAt} } from
+-- domain/transitions.ts; a current status with no plan is a refused transition.
+if redis.call('EXISTS', INCIDENT) == 0 then return reply('not_found') end
+local cur = redis.call('HGET', INCIDENT, 'status')
+-- Checked before the version: a retried request whose first attempt landed must succeed, not conflict.
+if cur == A.to then return reply('noop') end
+if stale() then return reply('version_conflict') end
+local effects = A.plans[cur]
+if not present(effects) then return reply('transition_conflict', cur) end
+
+local function stamp(field, how)
+  if how == 'set' then
+    redis.call('HSET', INCIDENT, field, NOW)
+  elseif how == 'set_if_unset' then
+    redis.call('HSETNX', INCIDENT, field, NOW)
+  elseif how == 'clear' then
+    redis.call('HDEL', INCIDENT, field)
+  end
+end
+stamp('mitigatedAt', effects.mitigatedAt)
+stamp('resolvedAt', effects.resolvedAt)
+move(KS.status, cur, A.to, A.id, redis.call('HGET', INCIDENT, 'seq'))
+redis.call('HSET', INCIDENT, 'status', A.to)
+local v = bump()
+local message = 'Status changed from ' .. cur .. ' to ' .. A.to
+if present(A.note) then message = message .. ': ' .. A.note end
+local entry = record('status_changed', message)
+emit('"version":' .. v .. ',"from":"' .. cur .. '","timelineEntryId":"' .. entry .. '"')
+return reply('ok', entry, cur)

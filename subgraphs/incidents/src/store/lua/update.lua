@@ -1,0 +1,59 @@
+-- ARGV[1].changes: any of title, sev, services (list) with servicesJson, summary; qTitle/qSummary with the text.
+-- Fields equal to what is stored are not changes; nothing changed is a no-op (no version, no event).
+if redis.call('EXISTS', INCIDENT) == 0 then return reply('not_found') end
+local c = A.changes
+local cur = redis.call('HMGET', INCIDENT, 'title', 'sev', 'services', 'summary', 'qTitle', 'qSummary', 'seq')
+local changed, members = {}, {}
+if present(c.title) and c.title ~= cur[1] then
+  changed[#changed + 1] = 'title'
+  members[#members + 1] = '"title":' .. cjson.encode(c.title)
+end
+if present(c.sev) and string.format('%d', c.sev) ~= cur[2] then
+  changed[#changed + 1] = 'sev'
+  members[#members + 1] = '"sev":' .. string.format('%d', c.sev)
+end
+if present(c.servicesJson) and c.servicesJson ~= cur[3] then
+  changed[#changed + 1] = 'services'
+  members[#members + 1] = '"services":' .. c.servicesJson
+end
+if present(c.summary) and c.summary ~= cur[4] then
+  changed[#changed + 1] = 'summary'
+  members[#members + 1] = '"summary":' .. cjson.encode(c.summary)
+end
+if #changed == 0 then return reply('noop') end
+if stale() then return reply('version_conflict') end
+
+local id, seq = A.id, cur[7]
+local text_changed = false
+for _, f in ipairs(changed) do
+  if f == 'title' then
+    redis.call('HSET', INCIDENT, 'title', c.title, 'qTitle', c.qTitle)
+    text_changed = true
+  elseif f == 'sev' then
+    move(KS.sev, cur[2], string.format('%d', c.sev), id, seq)
+    redis.call('HSET', INCIDENT, 'sev', c.sev)
+  elseif f == 'services' then
+    local old, new = {}, {}
+    for _, s in ipairs(cjson.decode(cur[3])) do old[s] = true end
+    for _, s in ipairs(c.services) do new[s] = true end
+    for s in pairs(old) do
+      if not new[s] then redis.call('ZREM', KS.service .. s, id) end
+    end
+    for s in pairs(new) do
+      if not old[s] then redis.call('ZADD', KS.service .. s, seq, id) end
+    end
+    redis.call('HSET', INCIDENT, 'services', c.servicesJson)
+  elseif f == 'summary' then
+    redis.call('HSET', INCIDENT, 'summary', c.summary, 'qSummary', c.qSummary)
+    text_changed = true
+  end
+end
+if text_changed then
+  local after = redis.call('HMGET', INCIDENT, 'qTitle', 'qSummary')
+  reindex_text(id, seq, cur[5], cur[6], after[1], after[2])
+end
+local v = bump()
+local entry = record('incident_updated', 'Updated ' .. table.concat(changed, ', '))
+emit('"version":' .. v .. ',"changed":' .. cjson.encode(changed) .. ',"changes":{' .. table.concat(members, ',')
+  .. '},"timelineEntryId":"' .. entry .. '"')
+return reply('ok', entry)
