@@ -1,6 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { composeFromRepo, REPO_ROOT, SUPERGRAPH_PATH } from './compose.ts';
+import { composeFromRepo, REPO_ROOT, SUPERGRAPH_PATH, writeSupergraph } from './compose.ts';
 
 /**
  * `npm run compose`: writes gateway/supergraph.graphql from every subgraph SDL, or exits 1 with the composition
@@ -14,15 +13,6 @@ if (!result.ok) {
   process.exit(1);
 }
 for (const h of result.hints) console.warn(`hint: ${h}`);
-let previous = '';
-try {
-  previous = readFileSync(SUPERGRAPH_PATH, 'utf8');
-} catch {
-  // First composition: nothing to compare with.
-}
-if (previous === result.supergraphSdl) {
-  console.log(`${target} is up to date`);
-} else {
-  writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
-  console.log(`wrote ${target}`);
-}
+console.log(
+  writeSupergraph(result.supergraphSdl) === 'written' ? `wrote ${target}` : `${target} is up to date`,
+);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
@@ -76,4 +76,17 @@ export function composeFromRepo(root = REPO_ROOT): ComposeResult {
   const { sources, errors } = readSubgraphSources(root);
   if (errors.length) return { ok: false, errors };
   return composeSupergraph(sources);
+}
+
+/** Writes the composed supergraph only when it changed, so an unchanged file keeps its timestamp. */
+export function writeSupergraph(supergraphSdl: string, path = SUPERGRAPH_PATH): 'written' | 'unchanged' {
+  let previous: string | undefined;
+  try {
+    previous = readFileSync(path, 'utf8');
+  } catch {
+    // First composition: nothing to compare with.
+  }
+  if (previous === supergraphSdl) return 'unchanged';
+  writeFileSync(path, supergraphSdl);
+  return 'written';
 }

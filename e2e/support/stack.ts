@@ -1,0 +1,164 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
+import { SERVICES } from '../../scripts/services.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+export interface StackService {
+  name: string;
+  kind: string;
+  url: string;
+  port: number;
+  pid: number;
+}
+
+export interface Stack {
+  /** Base URL of each running service, by name (`gateway` → `http://127.0.0.1:41234`). */
+  urls: Record<string, string>;
+  /** `<gateway>/graphql`. */
+  graphqlUrl: string;
+  services: StackService[];
+  /** Services in scripts/services.ts that have no entry point yet. */
+  skipped: string[];
+  launcherPid: number;
+  keyPrefix: string;
+  /** The secret the stack signs identities with, for tests that speak to a subgraph directly. */
+  internalSecret: string;
+  admin: { email: string; password: string };
+  /** Everything the launcher and the services printed so far (for failure messages). */
+  output(): string;
+  /** Resolves when the launcher exits, by itself or after stop(). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM to the launcher, wait for it, delete the stack's Redis keys. Resolves with the launcher's exit. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface StackOptions {
+  /** Extra environment for every process (e.g. a tighter RATE_LIMIT_PER_SECOND). */
+  env?: Record<string, string>;
+  /** How long the whole stack may take to become ready. */
+  timeoutMs?: number;
+}
+
+const OUTPUT_LIMIT = 200_000;
+
+/**
+ * Starts the whole platform through the launcher (`scripts/start.ts`), exactly as `npm start` would, but on free
+ * ports and under a Redis key prefix of its own, so several stacks and other test runs share one Redis safely.
+ * Set E2E_VERBOSE=1 to see the processes' output live.
+ */
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const keyPrefix = uniquePrefix('e2e');
+  const stateFile = join(tmpdir(), `polystatus-stack-${process.pid}-${randomBytes(4).toString('hex')}.json`);
+  const internalSecret = randomBytes(32).toString('hex');
+  const admin = {
+    email: `admin-${randomBytes(3).toString('hex')}@e2e.polystatus.test`,
+    password: `e2e-${randomBytes(12).toString('hex')}`,
+  };
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // A developer's port overrides would make stacks collide; each stack picks its own.
+  for (const s of SERVICES) delete env[`${s.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`];
+  Object.assign(env, {
+    POLYSTATUS_PORTS: 'auto',
+    POLYSTATUS_STATE_FILE: stateFile,
+    REDIS_KEY_PREFIX: keyPrefix,
+    POLYSTATUS_INTERNAL_SECRET: internalSecret,
+    POLYSTATUS_ALLOW_PRIVATE_NETWORK: 'true',
+    POLYSTATUS_ADMIN_EMAIL: admin.email,
+    POLYSTATUS_ADMIN_PASSWORD: admin.password,
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    ...opts.env,
+  });
+
+  let output = '';
+  const launcher: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (process.env.E2E_VERBOSE) process.stderr.write(text);
+    output = (output + text).slice(-OUTPUT_LIMIT);
+  };
+  launcher.stdout?.on('data', collect);
+  launcher.stderr?.on('data', collect);
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    launcher.once('exit', (code, signal) => r({ code, signal })),
+  );
+  let exitedWith: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  void exit.then((e) => {
+    exitedWith = e;
+  });
+
+  const cleanKeys = async () => {
+    const redis = testRedis();
+    try {
+      await deletePrefix(redis, keyPrefix);
+    } finally {
+      redis.disconnect();
+    }
+  };
+
+  const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
+  while (!existsSync(stateFile)) {
+    if (exitedWith || Date.now() > deadline) {
+      if (!exitedWith) launcher.kill('SIGTERM');
+      await exit;
+      await cleanKeys();
+      throw new Error(
+        `the stack did not start (${exitedWith ? `launcher exited ${exitedWith.code}` : 'timed out'}):\n${output.slice(-8000)}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+    services: StackService[];
+    skipped: string[];
+  };
+  rmSync(stateFile, { force: true });
+  const urls = Object.fromEntries(state.services.map((s) => [s.name, s.url]));
+
+  let stopped: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | undefined;
+  return {
+    urls,
+    graphqlUrl: `${urls.gateway}/graphql`,
+    services: state.services,
+    skipped: state.skipped,
+    launcherPid: launcher.pid!,
+    keyPrefix,
+    internalSecret,
+    admin,
+    output: () => output,
+    exited: exit,
+    stop() {
+      stopped ??= (async () => {
+        if (!exitedWith) launcher.kill('SIGTERM');
+        const timer = setTimeout(() => launcher.kill('SIGKILL'), 40_000);
+        const result = await exit;
+        clearTimeout(timer);
+        await cleanKeys();
+        return result;
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** True while a process with this pid exists. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
