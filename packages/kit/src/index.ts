@@ -1,6 +1,7 @@
 export * from './auth/authenticator.ts';
 export * from './auth/guard.ts';
 export * from './auth/identity-header.ts';
+export * from './auth/introspection-authenticator.ts';
 export * from './auth/principal.ts';
 export * from './auth/roles.ts';
 export * from './env.ts';

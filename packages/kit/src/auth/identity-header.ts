@@ -10,6 +10,8 @@ interface Claims {
   s: string | null;
   r: Principal['role'];
   t?: string;
+  /** The client address, when the signer knows it. */
+  i?: string;
   /** Expiry, epoch seconds: a leaked header is useless after a short while. */
   e: number;
 }
@@ -21,6 +23,7 @@ const mac = (payload: string, secret: string) =>
 export function signIdentity(p: Principal, secret: string, ttlSeconds = 60): string {
   const claims: Claims = { k: p.kind, s: p.id, r: p.role, e: Math.floor(Date.now() / 1000) + ttlSeconds };
   if (p.tokenId) claims.t = p.tokenId;
+  if (p.ip) claims.i = p.ip;
   const payload = b64(JSON.stringify(claims));
   return `${payload}.${mac(payload, secret)}`;
 }
@@ -47,9 +50,13 @@ export function verifyIdentity(header: string | string[] | undefined, secret: st
   if (typeof claims.e !== 'number' || claims.e < Math.floor(Date.now() / 1000)) {
     return { ok: false, reason: 'identity expired' };
   }
-  if (claims.k === 'anonymous') return { ok: true, principal: ANONYMOUS };
+  // An anonymous caller still has an address: login limits per client need it.
+  if (claims.k === 'anonymous') {
+    return { ok: true, principal: typeof claims.i === 'string' ? { ...ANONYMOUS, ip: claims.i } : ANONYMOUS };
+  }
   if (!isRole(claims.r) || typeof claims.s !== 'string') return { ok: false, reason: 'malformed identity' };
   const principal: Principal = { kind: claims.k, id: claims.s, role: claims.r };
   if (claims.t) principal.tokenId = claims.t;
+  if (typeof claims.i === 'string') principal.ip = claims.i;
   return { ok: true, principal };
 }

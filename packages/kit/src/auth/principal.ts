@@ -15,6 +15,11 @@ export interface Principal {
   role: Role | null;
   /** For `token` principals: the token's id, so audit logs can name it. */
   tokenId?: string;
+  /**
+   * The client's address as the gateway saw it, when it knows it. Only for per-address limits (login brute-force
+   * protection) and audit entries; never for access decisions.
+   */
+  ip?: string;
 }
 
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous', id: null, role: null });

@@ -27,5 +27,7 @@ export const testRedis = (): Redis => new Redis(TEST_REDIS_URL, { maxRetriesPerR
 /** Headers that make a subgraph see `principal`, signed as the gateway would sign them. */
 export function identityHeaders(p: Partial<Principal> & { role: Role }, secret = TEST_INTERNAL_SECRET) {
   const principal: Principal = { kind: p.kind ?? 'user', id: p.id ?? `user-${p.role}`, role: p.role };
+  if (p.tokenId) principal.tokenId = p.tokenId;
+  if (p.ip) principal.ip = p.ip;
   return { 'x-ps-identity': signIdentity(principal, secret) };
 }
