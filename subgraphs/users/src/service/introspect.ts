@@ -1,0 +1,48 @@
+import { DomainError, type IntrospectionResponse } from '@polystatus/kit';
+import { verifyAccessToken } from '../crypto/access-token.ts';
+import { API_TOKEN_PREFIX, sha256 } from '../crypto/secrets.ts';
+import { minRole } from '../domain/role-rules.ts';
+import type { UsersDeps } from './deps.ts';
+
+/** lastUsedAt is advisory; writing it at most once a minute keeps introspection a read. */
+const TOUCH_EVERY_MS = 60_000;
+
+const refused = () => new DomainError('UNAUTHENTICATED', 'the token is invalid, expired or revoked');
+
+/**
+ * Who a bearer token stands for right now. Beyond the token itself it checks the present state: the user exists and
+ * is enabled, the session was not ended (logout, reuse, disable, password change), the API token is not revoked or
+ * expired; the role is the user's current one (for an API token, never above it). So every such change takes effect
+ * on the next request.
+ */
+export async function introspect(deps: UsersDeps, token: string): Promise<IntrospectionResponse> {
+  if (typeof token !== 'string' || token === '') throw refused();
+  return token.startsWith(API_TOKEN_PREFIX)
+    ? introspectApiToken(deps, token)
+    : introspectAccessToken(deps, token);
+}
+
+async function introspectAccessToken(deps: UsersDeps, token: string): Promise<IntrospectionResponse> {
+  const claims = await verifyAccessToken(token, (kid) => deps.keyring.publicKey(kid), { now: deps.now() });
+  // Both reads leave in one round trip (ioredis auto-pipelining).
+  const [user, session] = await Promise.all([deps.users.get(claims.sub), deps.sessions.get(claims.sid)]);
+  if (!user || user.disabled) throw refused();
+  if (!session || session.revoked || session.userId !== user.id) throw refused();
+  if (session.createdAt < user.sessionsValidAfter || session.expiresAt <= deps.now()) throw refused();
+  return { kind: 'user', id: user.id, role: user.role };
+}
+
+async function introspectApiToken(deps: UsersDeps, token: string): Promise<IntrospectionResponse> {
+  const record = await deps.apiTokens.findByHash(sha256(token));
+  const now = deps.now();
+  if (!record || record.revokedAt !== null || (record.expiresAt !== null && record.expiresAt <= now))
+    throw refused();
+  const owner = await deps.users.get(record.ownerId);
+  if (!owner || owner.disabled) throw refused();
+  if (record.lastUsedAt === null || now - record.lastUsedAt > TOUCH_EVERY_MS) {
+    deps.apiTokens
+      .touch(record.id, now)
+      .catch((err) => deps.logger.warn({ err }, 'could not record token use'));
+  }
+  return { kind: 'token', id: owner.id, role: minRole(record.role, owner.role), tokenId: record.id };
+}

@@ -1,0 +1,32 @@
+import type { Redis } from '@polystatus/kit';
+import type { UsersKeys } from '../keys.ts';
+import { script } from './scripts.ts';
+
+const reserveLoginAttempt = script('reserve-login-attempt');
+
+export interface AttemptCounts {
+  email: { count: number; ttl: number };
+  ip: { count: number; ttl: number } | null;
+}
+
+/** Fixed-window counters of login attempts per email and per client address. */
+export class LoginLimitStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: UsersKeys,
+  ) {}
+
+  async reserve(emailLower: string, ip: string | null, windowSeconds: number): Promise<AttemptCounts> {
+    const keys = [this.keys.loginFailuresByEmail(emailLower)];
+    if (ip) keys.push(this.keys.loginFailuresByIp(ip));
+    const [ec, et, ic, it] = (await reserveLoginAttempt.run(this.redis, keys, [windowSeconds])) as number[];
+    return { email: { count: ec!, ttl: et! }, ip: ip ? { count: ic!, ttl: it! } : null };
+  }
+
+  /** A successful login forgives its own attempt: the email's counter resets, the address's gives one back. */
+  async forgive(emailLower: string, ip: string | null): Promise<void> {
+    const pipe = this.redis.pipeline().del(this.keys.loginFailuresByEmail(emailLower));
+    if (ip) pipe.decr(this.keys.loginFailuresByIp(ip));
+    await pipe.exec();
+  }
+}
