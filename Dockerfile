@@ -1,0 +1,32 @@
+# One image for every Node service of PolyStatus; the service is picked at run time with SERVICE_DIR
+# (a folder of scripts/services.ts: subgraphs/users, gateway, rest-adapters/incidents, …).
+# TypeScript runs through tsx (a runtime dependency; see docs/decisions/0001-tsx-runtime.md), so there is no
+# build stage beyond installing production dependencies.
+
+ARG NODE_IMAGE=node:20.20-bookworm-slim
+
+# Only the package manifests, so the dependency layer is rebuilt when dependencies change, not when code does.
+FROM ${NODE_IMAGE} AS manifests
+WORKDIR /src
+COPY . .
+RUN mkdir /manifests \
+ && find . -path ./node_modules -prune -o \( -name package.json -o -name package-lock.json \) -print0 \
+    | tar --null -cf - -T - | tar -xf - -C /manifests
+
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY --from=manifests /manifests/ ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=deps --chown=node:node /app/node_modules ./node_modules
+COPY --chown=node:node . .
+USER node
+ARG SERVICE_DIR=gateway
+ENV SERVICE_DIR=${SERVICE_DIR}
+# Each service reads PORT; docker-compose.yml sets it per service. Readiness: GET /readyz (no curl in this image).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["sh", "-c", "exec node --import tsx \"$SERVICE_DIR/src/main.ts\""]
