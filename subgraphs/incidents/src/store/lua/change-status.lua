@@ -6,7 +6,7 @@ local cur = redis.call('HGET', INCIDENT, 'status')
 if cur == A.to then return reply('noop') end
 if stale() then return reply('version_conflict') end
 local effects = A.plans[cur]
-if not present(effects) then return reply('transition_conflict', cur) end
+if not present(effects) then return reply('transition_conflict', '', cur) end
 
 local function stamp(field, how)
   if how == 'set' then
