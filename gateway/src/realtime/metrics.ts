@@ -1,0 +1,49 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+
+export interface RealtimeMetrics {
+  events: Counter<'domain'>;
+  hydrations: Counter;
+  disconnects: Counter<'reason'>;
+}
+
+/**
+ * Realtime figures on the gateway's registry (GET /metrics). Gauges are read from the live state when scraped,
+ * so nothing is counted twice on the hot path.
+ */
+export function createRealtimeMetrics(
+  registry: Registry | undefined,
+  state: () => { sockets: number; subscribers: number; groups: number },
+): RealtimeMetrics {
+  const registers = registry ? [registry] : [];
+  const gauge = (name: string, help: string, read: (s: ReturnType<typeof state>) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.set(read(state()));
+      },
+    });
+  gauge('realtime_sockets', 'Open graphql-ws sockets', (s) => s.sockets);
+  gauge('realtime_subscriptions', 'Active subscriptions', (s) => s.subscribers);
+  gauge('realtime_groups', 'Subscriber groups (one hydration per event each)', (s) => s.groups);
+  return {
+    events: new Counter({
+      name: 'realtime_events_total',
+      help: 'Domain events read',
+      labelNames: ['domain'],
+      registers,
+    }),
+    hydrations: new Counter({
+      name: 'realtime_hydrations_total',
+      help: 'Gateway queries run to hydrate events',
+      registers,
+    }),
+    disconnects: new Counter({
+      name: 'realtime_disconnects_total',
+      help: 'Sockets the server closed, by reason',
+      labelNames: ['reason'],
+      registers,
+    }),
+  };
+}

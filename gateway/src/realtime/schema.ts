@@ -1,0 +1,77 @@
+import { printSchema, Supergraph } from '@apollo/federation-internals';
+import {
+  buildSchema,
+  extendSchema,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getNamedType,
+  isObjectType,
+  parse,
+} from 'graphql';
+import type { SubscriptionSource } from './source.ts';
+
+/** Where a payload object keeps the values read through the gateway, by the client's response key. */
+export const HYDRATED = Symbol('hydrated');
+export type PayloadObject = Record<string, unknown> & { [HYDRATED]?: Map<string, unknown> };
+
+/**
+ * The API schema clients see on the socket: exactly the gateway's (derived from the same supergraph file, so
+ * both always agree), plus `type Subscription` assembled from the declared sources. The gateway never sees
+ * that type: `@apollo/gateway` cannot execute subscriptions, so no subgraph declares one.
+ */
+export function buildRealtimeSchema(
+  supergraphSdl: string,
+  sources: readonly SubscriptionSource[],
+): GraphQLSchema {
+  const api = apiSchemaOf(supergraphSdl);
+  if (api.getSubscriptionType()) throw new Error('the supergraph must not define a Subscription type');
+  const sdl = [
+    ...sources.map((s) => s.typeSdl),
+    `type Subscription {\n${sources.map((s) => `  ${s.fieldSdl}`).join('\n')}\n}`,
+    'extend schema { subscription: Subscription }',
+  ].join('\n\n');
+  const schema = extendSchema(api, parse(sdl));
+  for (const source of sources) attachPayloadResolvers(schema, source);
+  return schema;
+}
+
+/**
+ * Payload objects hold local fields by name and hydrated ones by the client's response key (one hydration per
+ * alias). Everything below a hydrated field is gateway JSON, read by response key with `responseKeyResolver`.
+ */
+function attachPayloadResolvers(schema: GraphQLSchema, source: SubscriptionSource): void {
+  const root = schema.getSubscriptionType()!.getFields()[source.field];
+  if (!root) throw new Error(`source ${source.field}: no such field in its fieldSdl`);
+  if (!root.args.some((a) => a.name === 'after'))
+    throw new Error(`source ${source.field}: must take after: String`);
+  root.resolve = (payload) => payload;
+  const payloadType = getNamedType(root.type);
+  if (!isObjectType(payloadType))
+    throw new Error(`source ${source.field}: the payload must be an object type`);
+  for (const [name, field] of Object.entries((payloadType as GraphQLObjectType).getFields())) {
+    field.resolve =
+      name in source.hydrate
+        ? (obj: PayloadObject, _args, _ctx, info) => obj[HYDRATED]?.get(info.path.key as string) ?? null
+        : (obj: PayloadObject) => obj[name];
+  }
+  for (const name of Object.keys(source.hydrate)) {
+    if (!(payloadType as GraphQLObjectType).getFields()[name]) {
+      throw new Error(`source ${source.field}: hydrated field ${name} is not on ${payloadType.name}`);
+    }
+  }
+}
+
+/** Gateway JSON is keyed by response key (aliases included), not by field name. */
+export const responseKeyResolver: GraphQLFieldResolver<unknown, unknown> = (source, _args, _ctx, info) =>
+  source && typeof source === 'object'
+    ? (source as Record<string, unknown>)[info.path.key as string]
+    : undefined;
+
+/**
+ * The supergraph's API schema (join/link machinery and @inaccessible elements removed), rebuilt from its SDL
+ * with this module's graphql: federation-internals is CommonJS, and a schema object made by its copy of graphql
+ * is refused by an ESM copy (vitest loads that one).
+ */
+export const apiSchemaOf = (supergraphSdl: string): GraphQLSchema =>
+  buildSchema(printSchema(Supergraph.build(supergraphSdl).apiSchema()));

@@ -1,0 +1,258 @@
+import type { Server } from 'node:http';
+import {
+  type Authenticator,
+  createRedis,
+  DomainError,
+  depthLimit,
+  formatGraphQLError,
+  type Logger,
+  type Metrics,
+} from '@polystatus/kit';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type FormattedExecutionResult,
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
+import { CLOSE } from './close-codes.ts';
+import type { RealtimeConfig } from './config.ts';
+import { EventReader, readStreamAfter } from './event-reader.ts';
+import type { GraphExecutor } from './graph-executor.ts';
+import { Hub } from './hub.ts';
+import { createRealtimeMetrics } from './metrics.ts';
+import { planSubscription, type SubscriptionPlan } from './plan.ts';
+import { buildRealtimeSchema } from './schema.ts';
+import { type Session, Sessions } from './sessions.ts';
+import type { SubscriptionSource } from './source.ts';
+import { SOURCES } from './sources/index.ts';
+import type { Outlet } from './subscriber.ts';
+
+export interface RealtimeOptions {
+  /** The gateway's HTTP server: sockets upgrade on its port and path, so one URL serves both. */
+  server: Server;
+  path?: string;
+  /** The same supergraph the gateway serves. */
+  supergraphSdl: string;
+  sources?: readonly SubscriptionSource[];
+  authenticator: Authenticator;
+  executor: GraphExecutor;
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number };
+  logger: Logger;
+  metrics?: Metrics;
+  config: RealtimeConfig;
+  maxDepth: number;
+}
+
+export interface RealtimeServer {
+  /** Gateway queries run for hydration since start: the benchmark's figure. */
+  readonly hydrations: number;
+  stats(): { sockets: number; subscribers: number; groups: number };
+  close(): Promise<void>;
+}
+
+type Extra = { session?: Session };
+
+interface SubscriptionContext {
+  plan: SubscriptionPlan;
+  outlet: Outlet;
+}
+
+/** `{ authorization: "Bearer …" }` (any case) or `{ token: "…" }` in connection_init. */
+function authorizationOf(params: Record<string, unknown> | undefined): string | undefined {
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (typeof value !== 'string' || !value) continue;
+    if (key.toLowerCase() === 'authorization') return value;
+    if (key === 'token') return `Bearer ${value}`;
+  }
+  return undefined;
+}
+
+const toGraphQLError = (err: DomainError) => new GraphQLError(err.message, { originalError: err });
+
+/**
+ * Subscriptions over graphql-ws: one event reader, one in-process hub, any number of sockets. Queries and
+ * mutations stay on HTTP POST, where the gateway authenticates and rate-limits them.
+ */
+export async function startRealtimeServer(opts: RealtimeOptions): Promise<RealtimeServer> {
+  const { config, logger } = opts;
+  const sources = opts.sources ?? SOURCES;
+  const schema = buildRealtimeSchema(opts.supergraphSdl, sources);
+  const sourceByField = new Map(sources.map((s) => [s.field, s]));
+  const rules = [...specifiedRules, depthLimit(opts.maxDepth)];
+  const format = formatGraphQLError(logger);
+
+  const redis = (name: string, blocking: boolean) =>
+    createRedis({
+      url: opts.redis.url,
+      keyPrefix: opts.redis.keyPrefix,
+      commandTimeoutMs: opts.redis.commandTimeoutMs,
+      name,
+      logger,
+      blocking,
+    });
+  const readerRedis = redis('gateway-realtime-reader', true);
+  const replayRedis = redis('gateway-realtime', false);
+
+  const wss = new WebSocketServer({
+    server: opts.server,
+    path: opts.path ?? '/graphql',
+    maxPayload: 64 * 1024,
+  });
+  let hub!: Hub;
+  const stats = () => ({ sockets: wss.clients.size, ...hub.stats });
+  const metrics = createRealtimeMetrics(opts.metrics?.registry, stats);
+  hub = new Hub({
+    schema,
+    sources,
+    executor: opts.executor,
+    logger,
+    limits: { maxQueued: config.REALTIME_MAX_QUEUED, maxBufferedBytes: config.REALTIME_MAX_BUFFERED_BYTES },
+    readStream: (domain, after) => readStreamAfter(replayRedis.client, opts.redis.keyPrefix, domain, after),
+    onHydration: () => metrics.hydrations.inc(),
+  });
+  const sessions = new Sessions(opts.authenticator, logger, config.REALTIME_RECHECK_MS);
+  const sourceDomains = new Set(hub.domains);
+  const reader = new EventReader({
+    client: readerRedis.client,
+    keyPrefix: opts.redis.keyPrefix,
+    domains: [...new Set([...sourceDomains, 'users'])],
+    logger,
+    onEvent: (event) => {
+      metrics.events.inc({ domain: event.domain });
+      if (event.domain === 'users') sessions.onUsersEvent(event);
+      if (sourceDomains.has(event.domain)) hub.dispatch(event);
+    },
+  });
+  await reader.start();
+  sessions.start();
+
+  const disposable = useServer<Record<string, unknown>, Extra>(
+    {
+      schema,
+      connectionInitWaitTimeout: config.REALTIME_INIT_TIMEOUT_MS,
+      onConnect: async (ctx) => {
+        const socket = ctx.extra.socket;
+        try {
+          ctx.extra.session = await sessions.open(authorizationOf(ctx.connectionParams), (code, reason) => {
+            metrics.disconnects.inc({
+              reason: code === CLOSE.UNAUTHORIZED ? 'unauthorized' : 'access_changed',
+            });
+            socket.close(code, reason);
+          });
+          return true;
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          // 4401 tells the graphql-ws client not to retry with the same credential.
+          socket.close(CLOSE.UNAUTHORIZED, `Unauthorized: ${err.message}`.slice(0, 120));
+          return false;
+        }
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.session) sessions.forget(ctx.extra.session);
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const session = ctx.extra.session!;
+        if (Object.keys(ctx.subscriptions).length > config.REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [
+            toGraphQLError(
+              new DomainError(
+                'RATE_LIMITED',
+                `at most ${config.REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`,
+              ),
+            ),
+          ];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('unable to identify the operation')];
+        if (operation.operation !== 'subscription') {
+          return [
+            toGraphQLError(
+              new DomainError('VALIDATION', 'send queries and mutations with HTTP POST to this URL', {
+                details: [{ field: 'query', issue: 'must be a subscription over the socket' }],
+              }),
+            ),
+          ];
+        }
+        let plan: SubscriptionPlan | readonly GraphQLError[];
+        try {
+          plan = planSubscription(
+            schema,
+            sourceByField,
+            document,
+            operation,
+            payload.variables,
+            session.principal,
+          );
+        } catch (err) {
+          if (err instanceof DomainError) return [toGraphQLError(err)];
+          throw err;
+        }
+        if (!('source' in plan)) return plan;
+        const socket: WebSocket = ctx.extra.socket;
+        const outlet: Outlet = {
+          bufferedBytes: () => socket.bufferedAmount,
+          overflow: (reason) => {
+            logger.warn({ reason, field: plan.source.field }, 'closing a slow realtime consumer');
+            metrics.disconnects.inc({ reason: 'slow_consumer' });
+            socket.close(CLOSE.SLOW_CONSUMER, `Try again later: ${reason}`);
+          },
+        };
+        const contextValue: SubscriptionContext = { plan, outlet };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          contextValue,
+        } satisfies ExecutionArgs;
+      },
+      subscribe: (args) => {
+        const { plan, outlet } = args.contextValue as SubscriptionContext;
+        // Results are already formatted once per group; onNext passes them through untouched.
+        return hub.subscribe(plan, outlet) as unknown as AsyncGenerator<never>;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
+    },
+    wss,
+    config.REALTIME_KEEP_ALIVE_MS,
+  );
+  logger.info({ sources: sources.map((s) => s.field) }, 'realtime server ready');
+
+  return {
+    get hydrations() {
+      return hub.hydrations;
+    },
+    stats,
+    async close() {
+      sessions.stop();
+      // Clients that do not answer the close handshake must not hold shutdown up.
+      const terminate = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, 1000);
+      terminate.unref();
+      try {
+        await disposable.dispose();
+      } catch (err) {
+        logger.warn({ err }, 'realtime sockets did not close cleanly');
+      }
+      clearTimeout(terminate);
+      await reader.stop();
+      await replayRedis.close();
+    },
+  };
+}
