@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/stack.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: GraphQL responses are checked field by field
+type Answer = any;
+
 /**
  * The gateway with the real users and incidents services behind it: sessions and API tokens verified by the users
  * service, the signed identity honoured by the incidents subgraph, and entities joined across the two.
@@ -8,12 +11,11 @@ import { type Stack, startStack } from './support/stack.ts';
 describe('gateway end to end', () => {
   let stack: Stack;
 
-  // biome-ignore lint/suspicious/noExplicitAny: GraphQL responses are checked field by field
   const gql = async (
     query: string,
     variables: Record<string, unknown> = {},
     token?: string,
-  ): Promise<any> => {
+  ): Promise<Answer> => {
     const res = await fetch(stack.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
