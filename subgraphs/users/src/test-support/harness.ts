@@ -110,8 +110,8 @@ export async function cleanup(prefix: string): Promise<void> {
 }
 
 /** The first error's code, or 'OK'. */
-export const codeOf = (r: GqlResult): string => r.errors?.[0]?.extensions.code ?? 'OK';
-export const fieldsOf = (r: GqlResult): string[] =>
+export const codeOf = (r: GqlResult<unknown>): string => r.errors?.[0]?.extensions.code ?? 'OK';
+export const fieldsOf = (r: GqlResult<unknown>): string[] =>
   (r.errors?.[0]?.extensions.details ?? []).map((d) => d.field);
 
 export const LOGIN = `mutation Login($email: String!, $password: String!) {
