@@ -26,7 +26,10 @@ export interface RunningIncidents {
  * The real service, in-process, on a free port, under `prefix`: what the integration tests and the benchmark
  * speak HTTP to. It listens without installing signal handlers (those belong to a process, not to a test).
  */
-export async function startIncidents(prefix: string, opts: BuildOptions = {}): Promise<RunningIncidents> {
+export async function startIncidents(
+  prefix: string,
+  opts: BuildOptions & { env?: Record<string, string> } = {},
+): Promise<RunningIncidents> {
   const env = loadIncidentsEnv({
     ...process.env,
     PORT: '0',
@@ -35,6 +38,7 @@ export async function startIncidents(prefix: string, opts: BuildOptions = {}): P
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     REDIS_KEY_PREFIX: prefix,
     POLYSTATUS_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
+    ...opts.env,
   });
   const service = await buildIncidentsService(env, opts);
   await service.parts.app.listen({ port: 0, host: '127.0.0.1' });
