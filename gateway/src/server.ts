@@ -26,6 +26,7 @@ import type { GatewayContext } from './context.ts';
 import { clientAddress, parseTrustedProxies } from './http/client-address.ts';
 import { sendGraphQLError } from './http/graphql-error-reply.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { attachRealtime } from './realtime/attach.ts';
 import { SubgraphDataSource } from './subgraphs/data-source.ts';
 import { SubgraphHttp } from './subgraphs/subgraph-http.ts';
 
@@ -110,6 +111,8 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
           internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
         }),
       );
+      // Subscriptions: graphql-ws on the same port and path (gateway/src/realtime/README.md).
+      await attachRealtime({ parts, env, apollo, authenticator });
     },
   );
   return {

@@ -26,8 +26,13 @@ export class EventReader {
   private readonly streams: { key: string; domain: string; lastId: string }[];
   private running = false;
   private loop: Promise<void> | null = null;
+  private markReady: () => void = () => {};
+  readonly ready: Promise<void>;
 
   constructor(private readonly opts: EventReaderOptions) {
+    this.ready = new Promise((resolve) => {
+      this.markReady = resolve;
+    });
     this.streams = opts.domains.map((domain) => ({
       key: domainEventStream(opts.keyPrefix, domain),
       domain,
@@ -35,11 +40,11 @@ export class EventReader {
     }));
   }
 
-  async start(): Promise<void> {
-    for (const s of this.streams) {
-      const last = (await this.opts.client.xrevrange(s.key, '+', '-', 'COUNT', 1)) as [string, string[]][];
-      s.lastId = last[0]?.[0] ?? '0-0';
-    }
+  /**
+   * Returns at once: the gateway must serve queries even while Redis is unreachable, so finding each stream's
+   * end happens in the loop, which keeps retrying. `ready` settles when the reader is following the streams.
+   */
+  start(): void {
     this.running = true;
     this.loop = this.run();
   }
@@ -51,6 +56,20 @@ export class EventReader {
 
   private async run(): Promise<void> {
     const { client, logger } = this.opts;
+    while (this.running) {
+      try {
+        for (const s of this.streams) {
+          const last = (await client.xrevrange(s.key, '+', '-', 'COUNT', 1)) as [string, string[]][];
+          s.lastId = last[0]?.[0] ?? '0-0';
+        }
+        break;
+      } catch (err) {
+        if (!this.running) return;
+        logger.warn({ err }, 'event streams unreachable; retrying');
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    this.markReady();
     while (this.running) {
       let reply: XReadReply;
       try {

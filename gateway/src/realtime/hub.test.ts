@@ -11,7 +11,7 @@ import type { Subscriber } from './subscriber.ts';
 import { FakeGraph } from './test-support/fake-graph.ts';
 
 const SUPERGRAPH = readFileSync(new URL('../../supergraph.graphql', import.meta.url), 'utf8');
-const schema = buildRealtimeSchema(SUPERGRAPH, SOURCES);
+const { schema } = buildRealtimeSchema(SUPERGRAPH, SOURCES);
 const sources = new Map(SOURCES.map((s) => [s.field, s]));
 const logger = createLogger('realtime-test', 'silent');
 const viewer: Principal = { kind: 'user', id: 'u-viewer', role: 'viewer' };

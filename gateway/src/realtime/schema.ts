@@ -20,21 +20,42 @@ export type PayloadObject = Record<string, unknown> & { [HYDRATED]?: Map<string,
  * both always agree), plus `type Subscription` assembled from the declared sources. The gateway never sees
  * that type: `@apollo/gateway` cannot execute subscriptions, so no subgraph declares one.
  */
+export interface RealtimeSchema {
+  schema: GraphQLSchema;
+  /** The sources the supergraph can serve. */
+  sources: SubscriptionSource[];
+  /** Sources left out because the supergraph lacks a type they need (their domain is not composed in). */
+  skipped: { field: string; reason: string }[];
+}
+
 export function buildRealtimeSchema(
   supergraphSdl: string,
   sources: readonly SubscriptionSource[],
-): GraphQLSchema {
+): RealtimeSchema {
   const api = apiSchemaOf(supergraphSdl);
   if (api.getSubscriptionType()) throw new Error('the supergraph must not define a Subscription type');
-  const sdl = [
+  const usable: SubscriptionSource[] = [];
+  const skipped: RealtimeSchema['skipped'] = [];
+  for (const source of sources) {
+    try {
+      extendSchema(api, parse(subscriptionSdl([source])));
+      usable.push(source);
+    } catch (err) {
+      skipped.push({ field: source.field, reason: (err as Error).message.split('\n')[0]! });
+    }
+  }
+  if (!usable.length) return { schema: api, sources: usable, skipped };
+  const schema = extendSchema(api, parse(subscriptionSdl(usable)));
+  for (const source of usable) attachPayloadResolvers(schema, source);
+  return { schema, sources: usable, skipped };
+}
+
+const subscriptionSdl = (sources: readonly SubscriptionSource[]): string =>
+  [
     ...sources.map((s) => s.typeSdl),
     `type Subscription {\n${sources.map((s) => `  ${s.fieldSdl}`).join('\n')}\n}`,
     'extend schema { subscription: Subscription }',
   ].join('\n\n');
-  const schema = extendSchema(api, parse(sdl));
-  for (const source of sources) attachPayloadResolvers(schema, source);
-  return schema;
-}
 
 /**
  * Payload objects hold local fields by name and hydrated ones by the client's response key (one hydration per

@@ -51,6 +51,8 @@ export interface RealtimeOptions {
 }
 
 export interface RealtimeServer {
+  /** Settles once the event reader follows the streams; events before that are not delivered live. */
+  readonly ready: Promise<void>;
   /** Gateway queries run for hydration since start: the benchmark's figure. */
   readonly hydrations: number;
   stats(): { sockets: number; subscribers: number; groups: number };
@@ -82,8 +84,8 @@ const toGraphQLError = (err: DomainError) => new GraphQLError(err.message, { ori
  */
 export async function startRealtimeServer(opts: RealtimeOptions): Promise<RealtimeServer> {
   const { config, logger } = opts;
-  const sources = opts.sources ?? SOURCES;
-  const schema = buildRealtimeSchema(opts.supergraphSdl, sources);
+  const { schema, sources, skipped } = buildRealtimeSchema(opts.supergraphSdl, opts.sources ?? SOURCES);
+  if (skipped.length) logger.warn({ skipped }, 'subscriptions left out: the supergraph lacks what they need');
   const sourceByField = new Map(sources.map((s) => [s.field, s]));
   const rules = [...specifiedRules, depthLimit(opts.maxDepth)];
   const format = formatGraphQLError(logger);
@@ -130,7 +132,7 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
       if (sourceDomains.has(event.domain)) hub.dispatch(event);
     },
   });
-  await reader.start();
+  reader.start();
   sessions.start();
 
   const disposable = useServer<Record<string, unknown>, Extra>(
@@ -234,6 +236,7 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
   logger.info({ sources: sources.map((s) => s.field) }, 'realtime server ready');
 
   return {
+    ready: reader.ready,
     get hydrations() {
       return hub.hydrations;
     },

@@ -1,0 +1,42 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Authenticator, ServiceParts } from '@polystatus/kit';
+import type { GatewayEnv } from '../config.ts';
+import type { GatewayContext } from '../context.ts';
+import { apolloExecutor } from './apollo-executor.ts';
+import { loadRealtimeConfig, type RealtimeConfig } from './config.ts';
+import { type RealtimeServer, startRealtimeServer } from './server.ts';
+
+/**
+ * Adds graphql-ws to the gateway: same port, same `/graphql` path, same supergraph, same authenticator, and
+ * hydration through the gateway's own Apollo server. Closes before the HTTP server drains, because open
+ * sockets would otherwise hold the drain up.
+ */
+export async function attachRealtime(opts: {
+  parts: ServiceParts;
+  env: GatewayEnv;
+  apollo: ApolloServer<GatewayContext>;
+  authenticator: Authenticator;
+  config?: RealtimeConfig;
+}): Promise<RealtimeServer> {
+  const { parts, env } = opts;
+  const logger = parts.logger.child({ component: 'realtime' });
+  const realtime = await startRealtimeServer({
+    server: parts.app.server,
+    supergraphSdl: env.SUPERGRAPH_SDL,
+    authenticator: opts.authenticator,
+    executor: apolloExecutor(opts.apollo, env.POLYSTATUS_INTERNAL_SECRET, logger),
+    redis: {
+      url: env.REDIS_URL,
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+    },
+    logger,
+    metrics: parts.metrics,
+    config: opts.config ?? loadRealtimeConfig(),
+    maxDepth: env.GRAPHQL_MAX_DEPTH,
+  });
+  parts.app.addHook('preClose', async () => {
+    await realtime.close();
+  });
+  return realtime;
+}
