@@ -1,0 +1,245 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { signIdentity } from '@polystatus/kit';
+import { Pool } from 'undici';
+import { isAlive, type Stack, startStack } from '../e2e/support/stack.ts';
+import { subgraphUrlVariable } from '../gateway/src/config.ts';
+import { freePort } from '../scripts/launcher/ports.ts';
+
+/**
+ * What the gateway costs and what keep-alive to the subgraphs buys. The whole stack runs through the launcher
+ * (separate processes, as in production); a second gateway with SUBGRAPH_KEEP_ALIVE=false is the baseline.
+ * Figures: throughput and latency of a trivial query and of a 50-incident list with commanders, through the
+ * gateway (keep-alive and not) and straight to the incidents subgraph (which cannot join commanders by itself).
+ *
+ * BENCH_SECONDS (default 5) per measurement, BENCH_CONCURRENCY (default 16) requests in flight.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS) || 5;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 16;
+const INCIDENTS = 50;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+interface Target {
+  label: string;
+  url: string;
+  headers: Record<string, string>;
+  query: string;
+}
+
+interface Result {
+  label: string;
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** Closed loop: CONCURRENCY workers each send the next request when the previous one answered. */
+async function measure(target: Target, seconds = SECONDS): Promise<Result> {
+  const url = new URL(target.url);
+  const pool = new Pool(url.origin, { connections: CONCURRENCY });
+  const body = JSON.stringify({ query: target.query });
+  const headers = { 'content-type': 'application/json', ...target.headers };
+  const once = async () => {
+    const res = await pool.request({ path: url.pathname, method: 'POST', headers, body });
+    const text = await res.body.text();
+    return res.statusCode === 200 && !text.includes('"errors"');
+  };
+  const run = async (ms: number, latencies: number[] | undefined) => {
+    let errors = 0;
+    const end = performance.now() + ms;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          const ok = await once().catch(() => false);
+          latencies?.push(performance.now() - t0);
+          if (!ok) errors++;
+        }
+      }),
+    );
+    return errors;
+  };
+  await run(1000, undefined); // warm-up: JIT, query plan cache, connection pools
+  const latencies: number[] = [];
+  const errors = await run(seconds * 1000, latencies);
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    label: target.label,
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+  };
+}
+
+async function gql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (json.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(json.errors)}`);
+  return json.data!;
+}
+
+/** A second gateway on the same subgraphs, opening a new connection for every subgraph request. */
+async function startBaselineGateway(stack: Stack): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const subgraphUrls = Object.fromEntries(
+    stack.services
+      .filter((s) => s.kind === 'subgraph')
+      .map((s) => [subgraphUrlVariable(s.name), `${s.url}/graphql`]),
+  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      ...subgraphUrls,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      USERS_SERVICE_URL: stack.urls.users,
+      POLYSTATUS_INTERNAL_SECRET: stack.internalSecret,
+      RATE_LIMIT_PER_SECOND: '0',
+      SUBGRAPH_KEEP_ALIVE: 'false',
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('baseline gateway did not start');
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return { url: `${url}/graphql`, child };
+}
+
+const fmt = (r: Result) =>
+  `${r.label.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
+    .toFixed(1)
+    .padStart(6)} ms   ${r.errors ? `${r.errors} ERRORS` : ''}`;
+
+export async function run(): Promise<Result[]> {
+  const stack = await startStack({ env: { RATE_LIMIT_PER_SECOND: '0', LOG_LEVEL: 'warn' } });
+  let baseline: ChildProcess | undefined;
+  try {
+    if (!stack.urls.users || !stack.urls.incidents) throw new Error('needs the users and incidents services');
+    const login = (await gql(
+      stack.graphqlUrl,
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id } } }',
+      { e: stack.admin.email, p: stack.admin.password },
+      {},
+    )) as { login: { accessToken: string; user: { id: string } } };
+    const auth = { authorization: `Bearer ${login.login.accessToken}` };
+    const adminId = login.login.user.id;
+    for (let i = 0; i < INCIDENTS; i++) {
+      const created = (await gql(
+        stack.graphqlUrl,
+        'mutation($t: String!) { createIncident(input: { title: $t, sev: 3 }) { id } }',
+        { t: `bench incident ${i}` },
+        auth,
+      )) as { createIncident: { id: string } };
+      await gql(
+        stack.graphqlUrl,
+        'mutation($id: ID!, $c: ID!) { assignCommander(id: $id, commanderId: $c) { id } }',
+        { id: created.createIncident.id, c: adminId },
+        auth,
+      );
+    }
+    const base = await startBaselineGateway(stack);
+    baseline = base.child;
+
+    const identity = {
+      'x-ps-identity': signIdentity({ kind: 'user', id: adminId, role: 'admin' }, stack.internalSecret, 3600),
+    };
+    const subgraph = `${stack.urls.incidents}/graphql`;
+    const trivial = '{ incidents(first: 1) { nodes { id } } }';
+    const list = `{ incidents(first: ${INCIDENTS}) { nodes { id title status commander { id name email } } } }`;
+    const listDirect = `{ incidents(first: ${INCIDENTS}) { nodes { id title status commanderId } } }`;
+
+    console.log(
+      `${SECONDS} s per measurement, ${CONCURRENCY} in flight, ${INCIDENTS} incidents with commanders\n`,
+    );
+    const results: Result[] = [];
+    const show = async (t: Target) => {
+      const r = await measure(t);
+      console.log(fmt(r));
+      results.push(r);
+      return r;
+    };
+    const t1 = await show({
+      label: 'trivial: incidents subgraph directly',
+      url: subgraph,
+      headers: identity,
+      query: trivial,
+    });
+    const t2 = await show({
+      label: 'trivial: gateway (keep-alive)',
+      url: stack.graphqlUrl,
+      headers: auth,
+      query: trivial,
+    });
+    const t3 = await show({
+      label: 'trivial: gateway (no keep-alive)',
+      url: base.url,
+      headers: auth,
+      query: trivial,
+    });
+    const l1 = await show({
+      label: 'list+commanders: incidents subgraph (no join)',
+      url: subgraph,
+      headers: identity,
+      query: listDirect,
+    });
+    const l2 = await show({
+      label: 'list+commanders: gateway (keep-alive)',
+      url: stack.graphqlUrl,
+      headers: auth,
+      query: list,
+    });
+    const l3 = await show({
+      label: 'list+commanders: gateway (no keep-alive)',
+      url: base.url,
+      headers: auth,
+      query: list,
+    });
+
+    const ratio = (a: Result, b: Result) => (a.rps / b.rps).toFixed(2);
+    console.log('\nratios (throughput):');
+    console.log(
+      `  trivial:          gateway / direct subgraph = ${ratio(t2, t1)}; keep-alive / none = ${ratio(t2, t3)}`,
+    );
+    console.log(
+      `  list+commanders:  gateway / direct subgraph = ${ratio(l2, l1)}; keep-alive / none = ${ratio(l2, l3)}`,
+    );
+    console.log(
+      '  (the gateway path also authenticates each request with the users service, and joins users)',
+    );
+    return results;
+  } finally {
+    if (baseline && baseline.pid && isAlive(baseline.pid)) {
+      baseline.kill('SIGTERM');
+      await new Promise((r) => baseline?.once('exit', r));
+    }
+    await stack.stop();
+  }
+}
