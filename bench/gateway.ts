@@ -236,9 +236,11 @@ export async function run(): Promise<Result[]> {
     );
     return results;
   } finally {
-    if (baseline && baseline.pid && isAlive(baseline.pid)) {
-      baseline.kill('SIGTERM');
-      await new Promise((r) => baseline?.once('exit', r));
+    const child = baseline;
+    if (child?.pid && isAlive(child.pid) && child.exitCode === null) {
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await gone;
     }
     await stack.stop();
   }
