@@ -40,6 +40,8 @@ export interface GatewayService {
   /** The Node server behind Fastify; the realtime server attaches graphql-ws to it, on the same port and path. */
   server: Server;
   apollo: ApolloServer<GatewayContext>;
+  /** The authenticator /graphql uses, for the realtime server's `connection_init`. */
+  authenticator: Authenticator;
   listen(): Promise<string>;
   close(): Promise<void>;
 }
@@ -119,6 +121,7 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
     ...service,
     server: service.parts.app.server,
     apollo,
+    authenticator,
     // Apollo stops (and the gateway with it) when the HTTP server drains, through the drain plugin.
     close: service.close,
   };
