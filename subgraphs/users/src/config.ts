@@ -2,6 +2,9 @@ import { bool, EnvError, loadEnv, port } from '@polystatus/kit';
 import { z } from 'zod';
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** `VAR=` (as compose files write for "not set") counts as absent, not as an empty value. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const usersEnv = {
   PORT: port(4001),
@@ -9,13 +12,13 @@ const usersEnv = {
    * Admin created on the first start when no admin exists. In production a first start without them is refused
    * (see service/bootstrap-admin.ts); once an admin exists they are ignored.
    */
-  POLYSTATUS_ADMIN_EMAIL: z.string().optional(),
-  POLYSTATUS_ADMIN_PASSWORD: z.string().optional(),
+  POLYSTATUS_ADMIN_EMAIL: optional(z.string()),
+  POLYSTATUS_ADMIN_PASSWORD: optional(z.string()),
   /**
    * Encrypts the JWT signing keys at rest (AES-256-GCM; the AES key is derived from this value with HKDF). Required
    * in production; development derives one from POLYSTATUS_INTERNAL_SECRET so a checkout starts with no setup.
    */
-  POLYSTATUS_KEY_ENCRYPTION_KEY: z.string().min(32).optional(),
+  POLYSTATUS_KEY_ENCRYPTION_KEY: optional(z.string().min(32)),
   ACCESS_TOKEN_TTL_SECONDS: seconds(600),
   /** Absolute lifetime of a login session (a refresh-token family); rotation does not extend it. */
   REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 24 * 3600),

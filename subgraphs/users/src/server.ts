@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createService, mountSubgraph } from '@polystatus/kit';
+import { createService, mountSubgraph, type ServiceParts } from '@polystatus/kit';
 import type { UsersEnv } from './config.ts';
 import { createKeySealer } from './crypto/key-sealer.ts';
 import { Keyring } from './crypto/keyring.ts';
@@ -31,67 +31,79 @@ export interface UsersServiceOptions {
 /** Grace on top of the access-token lifetime before a retired key is dropped, for clock skew between hosts. */
 const KEY_RETENTION_GRACE_MS = 5 * 60_000;
 
+/** Stores over the service's Redis connection, and the rest of what the service verbs use. */
+function assembleDeps(env: UsersEnv, parts: ServiceParts, opts: UsersServiceOptions): UsersDeps {
+  const redis = parts.redis!.client;
+  const keys = usersKeys(env.REDIS_KEY_PREFIX);
+  const limits = { auditMaxLen: env.AUDIT_LOG_MAXLEN };
+  const now = opts.now ?? Date.now;
+  return {
+    users: new UserStore(redis, keys, limits),
+    sessions: new SessionStore(redis, keys, limits),
+    apiTokens: new ApiTokenStore(redis, keys, limits),
+    audit: new AuditStore(redis, keys, limits),
+    loginLimits: new LoginLimitStore(redis, keys),
+    keyring: new Keyring({
+      store: new SigningKeyStore(redis, keys, limits),
+      // Development derives the encryption key from the internal secret; production refuses to start without one.
+      sealer: createKeySealer(
+        env.POLYSTATUS_KEY_ENCRYPTION_KEY ?? `dev-kek:${env.POLYSTATUS_INTERNAL_SECRET}`,
+      ),
+      retentionMs: env.ACCESS_TOKEN_TTL_SECONDS * 1000 + KEY_RETENTION_GRACE_MS,
+      now,
+    }),
+    hasher: opts.hasher ?? createPasswordHasher(),
+    settings: {
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+      maxFailuresPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
+      maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+    },
+    now,
+    logger: parts.logger,
+  };
+}
+
 /**
  * Assembles the users service: stores over the kit's Redis, the signing keyring (creating the first key on a
  * fresh Redis), the first admin, the subgraph at /graphql, JWKS and the internal introspection route.
  */
 export async function buildUsersService(env: UsersEnv, opts: UsersServiceOptions = {}) {
   let deps: UsersDeps | undefined;
+  const setup = async (parts: ServiceParts) => {
+    const d = assembleDeps(env, parts, opts);
+    await d.keyring.start();
+    await bootstrapAdmin(d, {
+      email: env.POLYSTATUS_ADMIN_EMAIL,
+      password: env.POLYSTATUS_ADMIN_PASSWORD,
+      production: env.NODE_ENV === 'production',
+      ...(opts.print ? { print: opts.print } : {}),
+    });
+    await mountSubgraph<UsersContext>({
+      app: parts.app,
+      typeDefs,
+      resolvers,
+      metrics: parts.metrics,
+      logger: parts.logger,
+      internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
+      extendContext: (base) => ({ ...base, deps: d, loaders: createLoaders(d.users) }),
+      landingPage: env.GRAPHQL_LANDING_PAGE,
+    });
+    registerJwksRoute(parts.app, d.keyring);
+    registerIntrospectRoute(parts.app, d, env.POLYSTATUS_INTERNAL_SECRET);
+    deps = d;
+  };
   const service = await createService(
     { name: 'users', env, port: env.PORT, useRedis: true },
     async (parts) => {
-      const redis = parts.redis!.client;
-      const keys = usersKeys(env.REDIS_KEY_PREFIX);
-      const limits = { auditMaxLen: env.AUDIT_LOG_MAXLEN };
-      const now = opts.now ?? Date.now;
-      const keyring = new Keyring({
-        store: new SigningKeyStore(redis, keys, limits),
-        // Development derives the encryption key from the internal secret; production refuses to start without one.
-        sealer: createKeySealer(
-          env.POLYSTATUS_KEY_ENCRYPTION_KEY ?? `dev-kek:${env.POLYSTATUS_INTERNAL_SECRET}`,
-        ),
-        retentionMs: env.ACCESS_TOKEN_TTL_SECONDS * 1000 + KEY_RETENTION_GRACE_MS,
-        now,
-      });
-      deps = {
-        users: new UserStore(redis, keys, limits),
-        sessions: new SessionStore(redis, keys, limits),
-        apiTokens: new ApiTokenStore(redis, keys, limits),
-        audit: new AuditStore(redis, keys, limits),
-        loginLimits: new LoginLimitStore(redis, keys),
-        keyring,
-        hasher: opts.hasher ?? createPasswordHasher(),
-        settings: {
-          accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
-          refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
-          loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
-          maxFailuresPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
-          maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
-        },
-        now,
-        logger: parts.logger,
-      };
-      await keyring.start();
-      await bootstrapAdmin(deps, {
-        email: env.POLYSTATUS_ADMIN_EMAIL,
-        password: env.POLYSTATUS_ADMIN_PASSWORD,
-        production: env.NODE_ENV === 'production',
-        ...(opts.print ? { print: opts.print } : {}),
-      });
-
-      const shared = deps;
-      await mountSubgraph<UsersContext>({
-        app: parts.app,
-        typeDefs,
-        resolvers,
-        metrics: parts.metrics,
-        logger: parts.logger,
-        internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
-        extendContext: (base) => ({ ...base, deps: shared, loaders: createLoaders(shared.users) }),
-        landingPage: env.GRAPHQL_LANDING_PAGE,
-      });
-      registerJwksRoute(parts.app, keyring);
-      registerIntrospectRoute(parts.app, shared, env.POLYSTATUS_INTERNAL_SECRET);
+      try {
+        await setup(parts);
+      } catch (err) {
+        // A failed start (keys that cannot be opened, no admin credentials in production) must not leave Redis open.
+        await parts.redis?.close();
+        throw err;
+      }
     },
   );
   return { ...service, deps: deps! };
