@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { envelopeFromFields } from '@polystatus/kit';
 import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import type { Redis } from 'ioredis';
@@ -589,6 +590,28 @@ describe('restart', () => {
     } finally {
       await second.close();
       await deletePrefix(redis, restartPrefix);
+    }
+  });
+});
+
+describe('redis outage', () => {
+  it('answers UNAVAILABLE, not INTERNAL, when Redis cannot be reached', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as AddressInfo;
+        srv.close(() => resolve(port));
+      });
+    });
+    const down = await startIncidents(uniquePrefix('incidents-down'), {
+      env: { REDIS_URL: `redis://127.0.0.1:${closed}`, REDIS_COMMAND_TIMEOUT_MS: '300' },
+    });
+    try {
+      const read = await down.gql(GET, { id: 'INC-00000000' }, viewer);
+      expect(errorOf(read)).toMatchObject({ code: 'UNAVAILABLE', retryAfter: 1 });
+      const write = await down.gql(CREATE, { input: { title: 't', sev: 1 } }, responder);
+      expect(errorOf(write)?.code).toBe('UNAVAILABLE');
+    } finally {
+      await down.close();
     }
   });
 });

@@ -12,6 +12,7 @@ import {
   type StoredPostmortem,
 } from './record.ts';
 import { defineScripts, runScript, type ScriptName } from './scripts.ts';
+import { asUnavailable } from './unavailable.ts';
 
 /** Who, when, and the event to append; every write carries one. */
 export interface Change {
@@ -157,7 +158,9 @@ export class IncidentStore {
       ...args,
     };
     const keys = [this.keys.incident(id), this.keys.timeline(id), this.keys.events, ...extraKeys];
-    const reply = (await runScript(this.redis, script, keys, [JSON.stringify(payload)])) as (string | null)[];
+    const reply = (await runScript(this.redis, script, keys, [JSON.stringify(payload)]).catch((err) => {
+      throw asUnavailable(err);
+    })) as (string | null)[];
     return {
       outcome: reply[0] as WriteOutcome,
       entryId: reply[1] ?? '',
@@ -246,11 +249,14 @@ export class IncidentStore {
   }
 }
 
-/** Runs a pipeline and surfaces the first failed command as the error. */
+/** Runs a pipeline and surfaces the first failed command as the error (an outage as UNAVAILABLE). */
 async function exec(pipe: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
-  const results = (await pipe.exec()) ?? [];
+  const results =
+    (await pipe.exec().catch((err) => {
+      throw asUnavailable(err);
+    })) ?? [];
   return results.map(([err, value]) => {
-    if (err) throw err;
+    if (err) throw asUnavailable(err);
     return value;
   });
 }
