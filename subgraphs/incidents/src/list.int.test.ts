@@ -1,7 +1,8 @@
 import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { incidentKeys } from './keys.ts';
+import { IncidentStore } from './store/incident-store.ts';
 import { type Caller, ok, type RunningIncidents, startIncidents } from './testing/harness.ts';
 import { ASSIGN, CHANGE_STATUS, createMany, LIST, UPDATE } from './testing/operations.ts';
 
@@ -261,6 +262,31 @@ describe(`listing ${COUNT} incidents`, () => {
     }
     const bad = await svc.gql(LIST, { after: 'bm9wZQ' }, { role: 'viewer' });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', details: [{ field: 'after' }] });
+  });
+
+  it('reads the nested fields of a whole page in one batch each, not one per incident', async () => {
+    const spies = (['getMany', 'list', 'timelines', 'latestPostmortems', 'postmortemHistories'] as const).map(
+      (m) => [m, vi.spyOn(IncidentStore.prototype, m)] as const,
+    );
+    try {
+      const reply = ok(
+        await svc.gql<{ incidents: { nodes: { id: string; timeline: { nodes: unknown[] } }[] } }>(
+          `{ incidents(first: 100) { nodes { id postmortem { version } postmortemHistory { version }
+             timeline(first: 5) { nodes { id } } commander { id } } } }`,
+        ),
+      );
+      expect(reply.incidents.nodes).toHaveLength(100);
+      expect(reply.incidents.nodes.every((n) => n.timeline.nodes.length >= 1)).toBe(true);
+      expect(Object.fromEntries(spies.map(([m, spy]) => [m, spy.mock.calls.length]))).toEqual({
+        getMany: 1,
+        list: 1,
+        timelines: 1,
+        latestPostmortems: 1,
+        postmortemHistories: 1,
+      });
+    } finally {
+      for (const [, spy] of spies) spy.mockRestore();
+    }
   });
 
   it('needs an identity to list', async () => {
