@@ -65,7 +65,9 @@ export class GatewayClient {
     let retryAfterHeader: string | undefined;
     let text: string;
     try {
-      const res = await this.pool.request({ method: 'POST', path: this.path, headers, body });
+      // One deadline for the whole exchange (connect, headers, body): undici's own timers are coarse-grained.
+      const signal = AbortSignal.timeout(this.timeoutMs);
+      const res = await this.pool.request({ method: 'POST', path: this.path, headers, body, signal });
       status = res.statusCode;
       const ra = res.headers['retry-after'];
       retryAfterHeader = Array.isArray(ra) ? ra[0] : ra;

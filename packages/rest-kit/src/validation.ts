@@ -22,20 +22,32 @@ export function compileValidator(schema: SchemaObject, part: 'body' | 'text'): V
 }
 
 /**
- * Trims what ajv reports for a value that fits none of a `oneOf`/`anyOf`'s forms. ajv lists why each form failed
- * ("must be string", "must be object", then "must match exactly one schema"); a client needs one line for that
- * field. When a form failed deeper inside the value (a missing `text` in an object action item), that deeper
- * error is the useful one and the generic line is dropped instead.
+ * Trims what ajv reports for a value that fits none of a `oneOf`/`anyOf`'s forms. ajv lists why every form failed
+ * ("must be string", "must be object", then "must match exactly one schema"); a client needs to hear about the
+ * form its value was meant to be. A form whose type the value has (an object action item) is that form: its
+ * errors (a missing `text`) are kept and the rest dropped. When the value has none of the forms' types, one line
+ * for the field says so.
  */
 export function concise(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   if (!alternatives.length) return errors;
   const drop = new Set<ErrorObject>();
   for (const alt of alternatives) {
-    const branch = errors.filter((e) => e !== alt && e.schemaPath.startsWith(`${alt.schemaPath}/`));
-    const deeper = branch.filter((e) => e.instancePath !== alt.instancePath);
-    for (const e of branch) if (e.instancePath === alt.instancePath) drop.add(e);
-    if (deeper.length) drop.add(alt);
+    const under = `${alt.schemaPath}/`;
+    const inValue = (e: ErrorObject) =>
+      e.instancePath === alt.instancePath || e.instancePath.startsWith(`${alt.instancePath}/`);
+    const branchOf = (e: ErrorObject) => e.schemaPath.slice(under.length).split('/')[0]!;
+    const branchErrors = errors.filter((e) => e !== alt && e.schemaPath.startsWith(under) && inValue(e));
+    if (!branchErrors.length) continue; // "matches more than one form": the alternative's own line says it all
+    const wrongType = new Set(
+      branchErrors
+        .filter((e) => e.keyword === 'type' && e.instancePath === alt.instancePath)
+        .filter((e) => e.schemaPath === `${under}${branchOf(e)}/type`)
+        .map(branchOf),
+    );
+    const meant = branchErrors.filter((e) => !wrongType.has(branchOf(e)));
+    for (const e of branchErrors) if (!meant.includes(e)) drop.add(e);
+    if (meant.length) drop.add(alt);
     else alt.message = 'does not match any of the accepted forms';
   }
   return errors.filter((e) => !drop.has(e));
@@ -53,14 +65,14 @@ function withConciseErrors(validate: ValidateFunction) {
 }
 
 /**
- * The per-route compiler handed to Fastify. An optional request body may be absent altogether; Fastify would
- * otherwise validate `undefined` against the body schema and refuse it.
+ * The per-route compiler handed to Fastify. An optional request body may be absent altogether; Fastify hands
+ * the validator `null` (or `undefined`) for a request without one and would otherwise refuse it.
  */
 export function validatorCompilerFor(op: Operation): FastifySchemaCompiler<SchemaObject> {
   return ({ schema, httpPart }) => {
     const validate = withConciseErrors(compileValidator(schema, httpPart === 'body' ? 'body' : 'text'));
     if (httpPart !== 'body' || op.bodyRequired) return validate;
-    const optional = (data: unknown) => data === undefined || validate(data);
+    const optional = (data: unknown) => data == null || validate(data);
     return Object.defineProperty(optional, 'errors', { get: () => validate.errors });
   };
 }
