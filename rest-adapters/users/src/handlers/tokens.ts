@@ -10,8 +10,8 @@ import {
   type PageQuery,
 } from '../mappers.ts';
 
-/** The token list is small (automation credentials), so one page of the largest size is the whole list. */
-const ALL_TOKENS = 500;
+/** Automation credentials are few, so one page of the largest size the graph allows is the whole list. */
+const ALL_TOKENS = 200;
 
 export const listApiTokens: RestHandler = async (_input, ctx) => {
   const { apiTokens } = await ctx.graphql(LIST_API_TOKENS, { first: ALL_TOKENS }, FIELD_RENAMES);
