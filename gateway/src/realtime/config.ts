@@ -21,7 +21,8 @@ const shape = {
   REALTIME_INIT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
 };
 
-export type RealtimeConfig = ReturnType<typeof loadEnv<typeof shape>>;
+/** Only the realtime settings; `loadEnv` also returns the base variables, which the realtime server reads elsewhere. */
+export type RealtimeConfig = z.infer<z.ZodObject<typeof shape>>;
 
 export const loadRealtimeConfig = (source: NodeJS.ProcessEnv = process.env): RealtimeConfig =>
   loadEnv(shape, source);

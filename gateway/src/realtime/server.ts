@@ -9,25 +9,23 @@ import {
   type Metrics,
 } from '@polystatus/kit';
 import {
-  type DocumentNode,
   type ExecutionArgs,
   type FormattedExecutionResult,
-  GraphQLError,
-  getOperationAST,
+  type GraphQLFormattedError,
   parse,
   specifiedRules,
-  validate,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
+import { type AdmissionRules, admit } from './admission.ts';
 import { CLOSE } from './close-codes.ts';
 import type { RealtimeConfig } from './config.ts';
 import { EventReader, readStreamAfter } from './event-reader.ts';
 import type { GraphExecutor } from './graph-executor.ts';
 import { Hub } from './hub.ts';
 import { createRealtimeMetrics } from './metrics.ts';
-import { planSubscription, type SubscriptionPlan } from './plan.ts';
+import type { SubscriptionPlan } from './plan.ts';
 import { buildRealtimeSchema } from './schema.ts';
 import { type Session, Sessions } from './sessions.ts';
 import type { SubscriptionSource } from './source.ts';
@@ -61,9 +59,34 @@ export interface RealtimeServer {
 
 type Extra = { session?: Session };
 
-interface SubscriptionContext {
-  plan: SubscriptionPlan;
-  outlet: Outlet;
+type SubscriptionContext = { plan: SubscriptionPlan; outlet: Outlet } | { refusal: Refusal };
+
+/**
+ * A refused subscription travels as one whose iterator fails at once: graphql-ws then builds the GraphQLError
+ * itself and sends an `error` message, which `onError` replaces with these. Returning errors from `onSubscribe`
+ * would need them to pass graphql-ws's `instanceof GraphQLError`, which fails whenever it and this module load
+ * different builds of graphql (the CommonJS one natively, the ESM one under vitest).
+ */
+class Refusal extends Error {
+  constructor(readonly errors: GraphQLFormattedError[]) {
+    super(errors[0]?.message ?? 'refused');
+  }
+}
+
+/** Never executed: it only tells graphql-ws the operation is a subscription, so `subscribe` receives the refusal. */
+const REFUSAL_DOCUMENT = parse('subscription Refused { __typename }');
+
+async function* refused(refusal: Refusal): AsyncGenerator<never> {
+  throw refusal;
+}
+
+/**
+ * A close frame would queue behind everything the peer is not reading, so it is sent and the connection cut
+ * shortly after; a peer that is merely slow still gets 1013 and resumes with `after`.
+ */
+function dropSlowSocket(socket: WebSocket, reason: string): void {
+  socket.close(CLOSE.SLOW_CONSUMER, `Try again later: ${reason}`);
+  setTimeout(() => socket.terminate(), 1000).unref();
 }
 
 /** `{ authorization: "Bearer …" }` (any case) or `{ token: "…" }` in connection_init. */
@@ -76,8 +99,6 @@ function authorizationOf(params: Record<string, unknown> | undefined): string | 
   return undefined;
 }
 
-const toGraphQLError = (err: DomainError) => new GraphQLError(err.message, { originalError: err });
-
 /**
  * Subscriptions over graphql-ws: one event reader, one in-process hub, any number of sockets. Queries and
  * mutations stay on HTTP POST, where the gateway authenticates and rate-limits them.
@@ -86,8 +107,12 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
   const { config, logger } = opts;
   const { schema, sources, skipped } = buildRealtimeSchema(opts.supergraphSdl, opts.sources ?? SOURCES);
   if (skipped.length) logger.warn({ skipped }, 'subscriptions left out: the supergraph lacks what they need');
-  const sourceByField = new Map(sources.map((s) => [s.field, s]));
-  const rules = [...specifiedRules, depthLimit(opts.maxDepth)];
+  const admissionRules: AdmissionRules = {
+    schema,
+    sources: new Map(sources.map((s) => [s.field, s])),
+    validationRules: [...specifiedRules, depthLimit(opts.maxDepth)],
+    maxPerSocket: config.REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET,
+  };
   const format = formatGraphQLError(logger);
 
   const redis = (name: string, blocking: boolean) =>
@@ -160,58 +185,28 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
         if (ctx.extra.session) sessions.forget(ctx.extra.session);
       },
       onSubscribe: (ctx, _id, payload) => {
-        const session = ctx.extra.session!;
-        if (Object.keys(ctx.subscriptions).length > config.REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET) {
-          return [
-            toGraphQLError(
-              new DomainError(
-                'RATE_LIMITED',
-                `at most ${config.REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection`,
-              ),
-            ),
-          ];
+        const admission = admit(
+          {
+            query: payload.query,
+            operationName: payload.operationName,
+            variables: payload.variables,
+            principal: ctx.extra.session!.principal,
+            held: Object.keys(ctx.subscriptions).length,
+          },
+          admissionRules,
+        );
+        if (!admission.ok) {
+          const contextValue: SubscriptionContext = { refusal: new Refusal(admission.errors) };
+          return { schema, document: REFUSAL_DOCUMENT, contextValue } satisfies ExecutionArgs;
         }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (err) {
-          return [err as GraphQLError];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return errors;
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('unable to identify the operation')];
-        if (operation.operation !== 'subscription') {
-          return [
-            toGraphQLError(
-              new DomainError('VALIDATION', 'send queries and mutations with HTTP POST to this URL', {
-                details: [{ field: 'query', issue: 'must be a subscription over the socket' }],
-              }),
-            ),
-          ];
-        }
-        let plan: SubscriptionPlan | readonly GraphQLError[];
-        try {
-          plan = planSubscription(
-            schema,
-            sourceByField,
-            document,
-            operation,
-            payload.variables,
-            session.principal,
-          );
-        } catch (err) {
-          if (err instanceof DomainError) return [toGraphQLError(err)];
-          throw err;
-        }
-        if (!('source' in plan)) return plan;
+        const { plan, document } = admission;
         const socket: WebSocket = ctx.extra.socket;
         const outlet: Outlet = {
           bufferedBytes: () => socket.bufferedAmount,
           overflow: (reason) => {
-            logger.warn({ reason, field: plan.source.field }, 'closing a slow realtime consumer');
+            logger.warn({ reason, field: plan.source.field }, 'disconnecting a slow realtime consumer');
             metrics.disconnects.inc({ reason: 'slow_consumer' });
-            socket.close(CLOSE.SLOW_CONSUMER, `Try again later: ${reason}`);
+            dropSlowSocket(socket, reason);
           },
         };
         const contextValue: SubscriptionContext = { plan, outlet };
@@ -223,12 +218,16 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
         } satisfies ExecutionArgs;
       },
       subscribe: (args) => {
-        const { plan, outlet } = args.contextValue as SubscriptionContext;
+        const ctx = args.contextValue as SubscriptionContext;
+        if ('refusal' in ctx) return refused(ctx.refusal) as AsyncGenerator<never>;
         // Results are already formatted once per group; onNext passes them through untouched.
-        return hub.subscribe(plan, outlet) as unknown as AsyncGenerator<never>;
+        return hub.subscribe(ctx.plan, ctx.outlet) as unknown as AsyncGenerator<never>;
       },
       onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.flatMap((e) =>
+          e.originalError instanceof Refusal ? e.originalError.errors : [format(e.toJSON(), e)],
+        ),
     },
     wss,
     config.REALTIME_KEEP_ALIVE_MS,

@@ -62,7 +62,7 @@ export class Sessions {
     if (!ACCESS_EVENTS.has(event.envelope.type)) return;
     const data = event.envelope.data;
     const ids = new Set(
-      [event.envelope.subject, data.userId, data.tokenId, data.id].filter(
+      [event.envelope.subject, data.userId, data.ownerId, data.tokenId].filter(
         (v): v is string => typeof v === 'string',
       ),
     );
