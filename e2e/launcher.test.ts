@@ -1,6 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../scripts/launcher/ports.ts';
 import { SERVICES } from '../scripts/services.ts';
 import { isAlive, type Stack, startStack } from './support/stack.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const hasRedisServer = () => spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
 
 const gql = async (stack: Stack, query: string, headers: Record<string, string> = {}) => {
   const res = await fetch(stack.graphqlUrl, {
@@ -86,4 +95,49 @@ describe('launcher: a service dying', () => {
       await stack.stop();
     }
   });
+});
+
+describe.runIf(hasRedisServer())('launcher: embedded Redis', () => {
+  it('starts redis-server with AOF when nothing answers, stops it on exit, and a write survives a crash', async () => {
+    const port = await freePort();
+    const url = `redis://127.0.0.1:${port}`;
+    const probe = () =>
+      new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      const first = await startStack({ env: { REDIS_URL: url } });
+      const redis = probe();
+      redis.on('error', () => {});
+      try {
+        await redis.connect();
+        expect(await redis.config('GET', 'appendfsync')).toEqual(['appendfsync', 'always']);
+        await redis.set(`${first.keyPrefix}:durable`, 'acknowledged');
+        const pid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]);
+        // A crash right after the acknowledgement: with fsync always, the write is already on disk.
+        process.kill(pid, 'SIGKILL');
+      } finally {
+        redis.disconnect();
+      }
+      await first.stop();
+      expect(first.output()).toMatch(/started redis-server/);
+
+      const second = await startStack({ env: { REDIS_URL: url } });
+      const again = probe();
+      again.on('error', () => {});
+      try {
+        await again.connect();
+        expect(await again.get(`${first.keyPrefix}:durable`)).toBe('acknowledged');
+        await again.del(`${first.keyPrefix}:durable`);
+      } finally {
+        again.disconnect();
+      }
+      expect((await second.stop()).code).toBe(0);
+      const after = probe();
+      after.on('error', () => {});
+      await expect(after.connect()).rejects.toThrow();
+      after.disconnect();
+    } finally {
+      rmSync(join(ROOT, '.data', 'redis', String(port)), { recursive: true, force: true });
+    }
+    // Services whose Redis vanished take up to their 10 s shutdown deadline to stop; two stacks start here.
+  }, 150_000);
 });

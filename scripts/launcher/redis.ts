@@ -34,7 +34,7 @@ export interface RedisGuard {
 
 /**
  * Makes sure a Redis answers at `url`. When none does and the URL is local and `redis-server` is installed, starts
- * one with AOF and `appendfsync always` under `.data/redis` (an acknowledged write survives a crash; see
+ * one with AOF and `appendfsync always` under `.data/redis/<port>` (an acknowledged write survives a crash; see
  * docs/decisions/0005). Otherwise explains how to get one and throws.
  */
 export async function ensureRedis(url: string, root: string, out: Output): Promise<RedisGuard> {
@@ -54,9 +54,10 @@ export async function ensureRedis(url: string, root: string, out: Output): Promi
       ].join('\n'),
     );
   }
-  const dir = join(root, '.data', 'redis');
-  mkdirSync(dir, { recursive: true });
   const port = parsed.port || '6379';
+  // One data directory per port, so two launchers with their own embedded Redis never share an AOF.
+  const dir = join(root, '.data', 'redis', port);
+  mkdirSync(dir, { recursive: true });
   const child: ChildProcess = spawn(
     'redis-server',
     [
@@ -84,7 +85,7 @@ export async function ensureRedis(url: string, root: string, out: Output): Promi
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  out.info(`redis: started redis-server on ${url} (AOF, fsync always, data in .data/redis)`);
+  out.info(`redis: started redis-server on ${url} (AOF, fsync always, data in .data/redis/${port})`);
   return {
     stop: async () => {
       await stopChild(child, 10_000);
