@@ -21,7 +21,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
-COPY --from=deps --chown=node:node /app/node_modules ./node_modules
+# All of /app, so a workspace's own node_modules (a version conflict npm nested there) comes along too.
+COPY --from=deps --chown=node:node /app ./
 COPY --chown=node:node . .
 USER node
 ARG SERVICE_DIR=gateway
