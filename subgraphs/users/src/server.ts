@@ -4,6 +4,7 @@ import type { UsersEnv } from './config.ts';
 import { createKeySealer } from './crypto/key-sealer.ts';
 import { Keyring } from './crypto/keyring.ts';
 import { createPasswordHasher, type PasswordHasher } from './crypto/password-hasher.ts';
+import { VerifiedTokenCache } from './crypto/verified-token-cache.ts';
 import { registerIntrospectRoute } from './http/introspect-route.ts';
 import { registerJwksRoute } from './http/jwks-route.ts';
 import { usersKeys } from './keys.ts';
@@ -53,6 +54,7 @@ function assembleDeps(env: UsersEnv, parts: ServiceParts, opts: UsersServiceOpti
       now,
     }),
     hasher: opts.hasher ?? createPasswordHasher(),
+    verifiedTokens: new VerifiedTokenCache(),
     settings: {
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,

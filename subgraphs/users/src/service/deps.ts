@@ -1,6 +1,7 @@
 import type { Logger } from '@polystatus/kit';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { PasswordHasher } from '../crypto/password-hasher.ts';
+import type { VerifiedTokenCache } from '../crypto/verified-token-cache.ts';
 import type { ApiTokenStore } from '../store/api-token-store.ts';
 import type { AuditStore } from '../store/audit-store.ts';
 import type { LoginLimitStore } from '../store/login-limit-store.ts';
@@ -24,6 +25,8 @@ export interface UsersDeps {
   loginLimits: LoginLimitStore;
   keyring: Keyring;
   hasher: PasswordHasher;
+  /** Access tokens whose signature was already verified (per process). */
+  verifiedTokens: VerifiedTokenCache;
   settings: UsersSettings;
   /** Epoch ms; injectable so tests can move time. */
   now: () => number;

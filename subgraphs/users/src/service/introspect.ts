@@ -23,12 +23,17 @@ export async function introspect(deps: UsersDeps, token: string): Promise<Intros
 }
 
 async function introspectAccessToken(deps: UsersDeps, token: string): Promise<IntrospectionResponse> {
-  const claims = await verifyAccessToken(token, (kid) => deps.keyring.publicKey(kid), { now: deps.now() });
+  const now = deps.now();
+  let claims = deps.verifiedTokens.get(token, now);
+  if (!claims) {
+    claims = await verifyAccessToken(token, (kid) => deps.keyring.publicKey(kid), { now });
+    deps.verifiedTokens.set(token, claims);
+  }
   // Both reads leave in one round trip (ioredis auto-pipelining).
   const [user, session] = await Promise.all([deps.users.get(claims.sub), deps.sessions.get(claims.sid)]);
   if (!user || user.disabled) throw refused();
   if (!session || session.revoked || session.userId !== user.id) throw refused();
-  if (session.createdAt < user.sessionsValidAfter || session.expiresAt <= deps.now()) throw refused();
+  if (session.createdAt < user.sessionsValidAfter || session.expiresAt <= now) throw refused();
   return { kind: 'user', id: user.id, role: user.role };
 }
 
