@@ -7,6 +7,9 @@ import type { UsersDeps } from './deps.ts';
 /** lastUsedAt is advisory; writing it at most once a minute keeps introspection a read. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** Our access tokens are under 1 KB; anything much longer is not one of ours and is not worth parsing. */
+const MAX_TOKEN_LENGTH = 4096;
+
 const refused = () => new DomainError('UNAUTHENTICATED', 'the token is invalid, expired or revoked');
 
 /**
@@ -16,7 +19,7 @@ const refused = () => new DomainError('UNAUTHENTICATED', 'the token is invalid, 
  * on the next request.
  */
 export async function introspect(deps: UsersDeps, token: string): Promise<IntrospectionResponse> {
-  if (typeof token !== 'string' || token === '') throw refused();
+  if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH) throw refused();
   return token.startsWith(API_TOKEN_PREFIX)
     ? introspectApiToken(deps, token)
     : introspectAccessToken(deps, token);

@@ -214,5 +214,7 @@ describe('introspection reflects the present state', () => {
       403,
     );
     expect((await h.introspect('not.a.jwt')).status).toBe(401);
+    expect((await h.introspect('')).status).toBe(401);
+    expect((await h.introspect(`${s.accessToken}${'x'.repeat(5000)}`)).status).toBe(401);
   });
 });
