@@ -2,7 +2,7 @@ import type { Principal, Role } from '@polystatus/kit';
 import type { User } from '../domain/user.ts';
 import { actingAs } from './actor.ts';
 import type { UsersDeps } from './deps.ts';
-import { updateUser } from './update-user.ts';
+import { updateUserAs } from './update-user.ts';
 
 /** Admin only. Demoting the last enabled admin is refused with CONFLICT. */
 export async function changeUserRole(
@@ -11,6 +11,5 @@ export async function changeUserRole(
   id: string,
   role: Role,
 ): Promise<User> {
-  await actingAs(deps, principal, 'admin');
-  return updateUser(deps, principal, id, { role });
+  return updateUserAs(deps, await actingAs(deps, principal, 'admin'), id, { role });
 }

@@ -2,7 +2,7 @@ import { DomainError, notFound, type Principal, type Role } from '@polystatus/ki
 import type { NewAuditEntry } from '../domain/audit.ts';
 import type { User } from '../domain/user.ts';
 import { Checker } from '../domain/validation.ts';
-import { actingAs } from './actor.ts';
+import { type Actor, actingAs } from './actor.ts';
 import type { UsersDeps } from './deps.ts';
 import { auditBy, event } from './events.ts';
 import { type ComputedChange, changeUser } from './user-change.ts';
@@ -27,7 +27,16 @@ export async function updateUser(
   id: string,
   input: UpdateUserInput,
 ): Promise<User> {
-  const actor = await actingAs(deps, principal, 'viewer');
+  return updateUserAs(deps, await actingAs(deps, principal, 'viewer'), id, input);
+}
+
+/** The update itself, for an actor already resolved (changeUserRole resolves it as an admin first). */
+export async function updateUserAs(
+  deps: UsersDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateUserInput,
+): Promise<User> {
   const self = actor.kind !== 'system' && actor.id === id;
   const admin = actor.role === 'admin';
   if (!self && !admin) throw new DomainError('FORBIDDEN', 'only admins can update other users');
