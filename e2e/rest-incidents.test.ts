@@ -124,6 +124,7 @@ beforeAll(async () => {
   );
   running.push(incidents);
   incidentsUrl = `${await incidents.listen()}/graphql`;
+  // The incidents SDL alone: the suite needs no other domain running, and every route it drives stays inside it.
   const sdl = readFileSync(new URL('../subgraphs/incidents/schema.graphql', import.meta.url), 'utf8');
   const composed = composeSupergraph([
     { name: 'incidents', url: incidentsUrl, file: 'subgraphs/incidents/schema.graphql', sdl },
@@ -616,6 +617,10 @@ describe('postmortem', () => {
     });
     expect(responder.status).toBe(403);
     expect(await storedKeys()).toEqual(keys);
+    const unknownRead = await call('GET', '/api/v1/incidents/INC-NOSUCH1/postmortem', {
+      op: 'getPostmortem',
+    });
+    expect(unknownRead.status).toBe(404);
     const unknown = await call('POST', '/api/v1/incidents/INC-NOSUCH1/postmortem', {
       token: 'manager',
       body: { what_happened: 'x', root_cause: 'y', action_items: [] },
