@@ -73,8 +73,13 @@ export class GatewayClient {
       retryAfterHeader = Array.isArray(ra) ? ra[0] : ra;
       text = await res.body.text();
     } catch (err) {
-      caller.log?.warn({ err, operation: op.operationName }, 'gateway unreachable');
-      throw new DomainError('UNAVAILABLE', 'the gateway is unreachable', { retryAfter: 1 });
+      const timedOut = (err as Error).name === 'TimeoutError';
+      caller.log?.warn(
+        { err, operation: op.operationName },
+        timedOut ? 'gateway too slow' : 'gateway unreachable',
+      );
+      const message = timedOut ? 'the gateway did not answer in time' : 'the gateway is unreachable';
+      throw new DomainError('UNAVAILABLE', message, { retryAfter: 1 });
     }
 
     let payload: unknown;
