@@ -12,9 +12,11 @@ import { freePort } from '../scripts/launcher/ports.ts';
  * Figures: throughput and latency of a trivial query and of a 50-incident list with commanders, through the
  * gateway (keep-alive and not) and straight to the incidents subgraph (which cannot join commanders by itself).
  *
- * BENCH_SECONDS (default 5) per measurement, BENCH_CONCURRENCY (default 16) requests in flight.
+ * BENCH_SECONDS (default 3) per measurement, BENCH_ROUNDS (default 2) interleaved rounds, BENCH_CONCURRENCY
+ * (default 16) requests in flight.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS) || 5;
+const SECONDS = Number(process.env.BENCH_SECONDS) || 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 2;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 16;
 const INCIDENTS = 50;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -134,7 +136,7 @@ async function startBaselineGateway(stack: Stack): Promise<{ url: string; child:
 }
 
 const fmt = (r: Result) =>
-  `${r.label.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
+  `${r.label.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
     .toFixed(1)
     .padStart(6)} ms   ${r.errors ? `${r.errors} ERRORS` : ''}`;
 
@@ -179,51 +181,38 @@ export async function run(): Promise<Result[]> {
     console.log(
       `${SECONDS} s per measurement, ${CONCURRENCY} in flight, ${INCIDENTS} incidents with commanders\n`,
     );
+    // Rounds interleave the targets (rotating the order) and keep each target's best round, so a burst of load
+    // from elsewhere on the machine penalises one round, not one target.
     const results: Result[] = [];
-    const show = async (t: Target) => {
-      const r = await measure(t);
-      console.log(fmt(r));
-      results.push(r);
-      return r;
+    const group = async (name: string, targets: Target[]) => {
+      const best = new Map<string, Result>();
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let i = 0; i < targets.length; i++) {
+          const t = targets[(i + round) % targets.length]!;
+          const r = await measure(t);
+          const prev = best.get(t.label);
+          if (!prev || r.rps > prev.rps) best.set(t.label, r);
+        }
+      }
+      const ordered = targets.map((t) => best.get(t.label)!);
+      console.log(`${name} (best of ${ROUNDS} interleaved rounds):`);
+      for (const r of ordered) console.log(`  ${fmt(r)}`);
+      results.push(...ordered);
+      return ordered;
     };
-    const t1 = await show({
-      label: 'trivial: incidents subgraph directly',
-      url: subgraph,
-      headers: identity,
-      query: trivial,
-    });
-    const t2 = await show({
-      label: 'trivial: gateway (keep-alive)',
-      url: stack.graphqlUrl,
-      headers: auth,
-      query: trivial,
-    });
-    const t3 = await show({
-      label: 'trivial: gateway (no keep-alive)',
-      url: base.url,
-      headers: auth,
-      query: trivial,
-    });
-    const l1 = await show({
-      label: 'list+commanders: incidents subgraph (no join)',
-      url: subgraph,
-      headers: identity,
-      query: listDirect,
-    });
-    const l2 = await show({
-      label: 'list+commanders: gateway (keep-alive)',
-      url: stack.graphqlUrl,
-      headers: auth,
-      query: list,
-    });
-    const l3 = await show({
-      label: 'list+commanders: gateway (no keep-alive)',
-      url: base.url,
-      headers: auth,
-      query: list,
-    });
+    const [t1, t2, t3] = await group('trivial query', [
+      { label: 'incidents subgraph directly', url: subgraph, headers: identity, query: trivial },
+      { label: 'gateway, keep-alive', url: stack.graphqlUrl, headers: auth, query: trivial },
+      { label: 'gateway, no keep-alive', url: base.url, headers: auth, query: trivial },
+    ]);
+    const [l1, l2, l3] = await group(`${INCIDENTS} incidents with commanders`, [
+      { label: 'incidents subgraph directly (no join)', url: subgraph, headers: identity, query: listDirect },
+      { label: 'gateway, keep-alive', url: stack.graphqlUrl, headers: auth, query: list },
+      { label: 'gateway, no keep-alive', url: base.url, headers: auth, query: list },
+    ]);
 
-    const ratio = (a: Result, b: Result) => (a.rps / b.rps).toFixed(2);
+    const ratio = (a: Result | undefined, b: Result | undefined) =>
+      a && b ? (a.rps / b.rps).toFixed(2) : '?';
     console.log('\nratios (throughput):');
     console.log(
       `  trivial:          gateway / direct subgraph = ${ratio(t2, t1)}; keep-alive / none = ${ratio(t2, t3)}`,
@@ -232,7 +221,7 @@ export async function run(): Promise<Result[]> {
       `  list+commanders:  gateway / direct subgraph = ${ratio(l2, l1)}; keep-alive / none = ${ratio(l2, l3)}`,
     );
     console.log(
-      '  (the gateway path also authenticates each request with the users service, and joins users)',
+      '  (the gateway path also authenticates every request with the users service, and joins users)',
     );
     return results;
   } finally {
