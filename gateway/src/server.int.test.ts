@@ -25,7 +25,12 @@ type Node { child: Node value: Int }`;
 const BETA = `${LINK}\ntype Thing @key(fields: "id") { id: ID! price: Int! }`;
 const GAMMA = `${LINK}\ntype Query { unreachable: Int }`;
 
-const baseEnv = { NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', POLYSTATUS_INTERNAL_SECRET: TEST_INTERNAL_SECRET };
+const baseEnv = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  HOST: '127.0.0.1',
+  POLYSTATUS_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
+};
 
 type Ctx = BaseGraphQLContext & { headers: FastifyRequest['headers'] };
 
@@ -33,19 +38,22 @@ type Ctx = BaseGraphQLContext & { headers: FastifyRequest['headers'] };
 async function startSubgraph(typeDefs: string, resolvers: Record<string, unknown>) {
   let connections = 0;
   const env = loadEnv({}, baseEnv);
-  const service = await createService({ name: 'fake-subgraph', env, port: 0 }, async ({ app, metrics, logger }) => {
-    app.server.on('connection', () => connections++);
-    await mountSubgraph<Ctx>({
-      app,
-      typeDefs,
-      // biome-ignore lint/suspicious/noExplicitAny: test resolvers
-      resolvers: resolvers as any,
-      metrics,
-      logger,
-      internalSecret: TEST_INTERNAL_SECRET,
-      extendContext: (base, request) => ({ ...base, headers: request.headers }),
-    });
-  });
+  const service = await createService(
+    { name: 'fake-subgraph', env, port: 0 },
+    async ({ app, metrics, logger }) => {
+      app.server.on('connection', () => connections++);
+      await mountSubgraph<Ctx>({
+        app,
+        typeDefs,
+        // biome-ignore lint/suspicious/noExplicitAny: test resolvers
+        resolvers: resolvers as any,
+        metrics,
+        logger,
+        internalSecret: TEST_INTERNAL_SECRET,
+        extendContext: (base, request) => ({ ...base, headers: request.headers }),
+      });
+    },
+  );
   const address = await service.listen();
   return { url: `${address}/graphql`, close: service.close, connections: () => connections };
 }
@@ -135,9 +143,16 @@ describe('gateway', () => {
   });
 
   it('hands subgraphs the authenticated principal and the client address in a signed identity', async () => {
-    const { status, body } = await gw.post('{ whoami { kind id role ip } }', { authorization: 'Bearer good-responder' });
+    const { status, body } = await gw.post('{ whoami { kind id role ip } }', {
+      authorization: 'Bearer good-responder',
+    });
     expect(status).toBe(200);
-    expect(body.data.whoami).toEqual({ kind: 'user', id: 'user-responder', role: 'responder', ip: '127.0.0.1' });
+    expect(body.data.whoami).toEqual({
+      kind: 'user',
+      id: 'user-responder',
+      role: 'responder',
+      ip: '127.0.0.1',
+    });
   });
 
   it('sends anonymous callers as anonymous', async () => {
@@ -146,12 +161,15 @@ describe('gateway', () => {
   });
 
   it('forwards only the allowlisted headers: never Authorization or cookies', async () => {
-    const { body, headers } = await gw.post('{ received { authorization requestId cookie custom identity } }', {
-      authorization: 'Bearer good-viewer',
-      cookie: 'session=abc',
-      'x-custom': 'nope',
-      'x-request-id': 'req-from-client-1',
-    });
+    const { body, headers } = await gw.post(
+      '{ received { authorization requestId cookie custom identity } }',
+      {
+        authorization: 'Bearer good-viewer',
+        cookie: 'session=abc',
+        'x-custom': 'nope',
+        'x-request-id': 'req-from-client-1',
+      },
+    );
     expect(body.data.received).toEqual({
       authorization: null,
       requestId: 'req-from-client-1',
@@ -199,7 +217,9 @@ describe('gateway', () => {
   it('counts operations by name in /metrics', async () => {
     await gw.post('query WhoAmI { whoami { kind } }');
     const metrics = await (await fetch(`${gw.address}/metrics`)).text();
-    expect(metrics).toMatch(/graphql_operations_total\{operation="WhoAmI",type="query",outcome="ok",service="gateway"\} [1-9]/);
+    expect(metrics).toMatch(
+      /graphql_operations_total\{operation="WhoAmI",type="query",outcome="ok",service="gateway"\} [1-9]/,
+    );
   });
 
   it('reuses subgraph connections (keep-alive) and opens one per request without it', async () => {
