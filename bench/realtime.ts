@@ -1,6 +1,6 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type ChildProcess, fork } from 'node:child_process';
 import { ANONYMOUS, type Authenticator, DomainError, type Principal } from '@polystatus/kit';
 import { deletePrefix, TEST_INTERNAL_SECRET, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import { type Client, createClient } from 'graphql-ws';
@@ -112,7 +112,8 @@ if (process.argv.includes(CLIENTS_FLAG)) {
 // ---------------------------------------------------------------------------------------------------------------
 // Main: the stack, the writes, the figures.
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 /** The bench is not about authentication: `Bearer viewer` is a viewer, `Bearer admin` the bootstrapped admin. */
@@ -120,8 +121,10 @@ function benchAuthenticator(adminId: () => string): Authenticator {
   return {
     async authenticate(header) {
       if (!header) return ANONYMOUS;
-      if (header === 'Bearer viewer') return { kind: 'user', id: 'bench-viewer', role: 'viewer' } satisfies Principal;
-      if (header === 'Bearer admin') return { kind: 'user', id: adminId(), role: 'admin' } satisfies Principal;
+      if (header === 'Bearer viewer')
+        return { kind: 'user', id: 'bench-viewer', role: 'viewer' } satisfies Principal;
+      if (header === 'Bearer admin')
+        return { kind: 'user', id: adminId(), role: 'admin' } satisfies Principal;
       throw new DomainError('UNAUTHENTICATED', 'unknown bench token');
     },
   };
@@ -156,7 +159,12 @@ class Subscribers {
     }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`event ${cursor} not delivered to everyone in ${timeoutMs} ms; ${this.errors[0] ?? ''}`)),
+        () =>
+          reject(
+            new Error(
+              `event ${cursor} not delivered to everyone in ${timeoutMs} ms; ${this.errors[0] ?? ''}`,
+            ),
+          ),
         timeoutMs,
       );
       this.waiting.set(cursor, (at) => {
@@ -191,25 +199,48 @@ export async function run(): Promise<void> {
     POLYSTATUS_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
     REDIS_KEY_PREFIX: prefix,
   };
-  const admin = { id: '', email: `admin@${prefix.split(':').at(-1)}.bench.test`, password: 'bench-admin-password-0123' };
+  const admin = {
+    id: '',
+    email: `admin@${prefix.split(':').at(-1)}.bench.test`,
+    password: 'bench-admin-password-0123',
+  };
   try {
     const users = await buildUsersService(
-      loadUsersEnv({ ...common, PORT: '0', POLYSTATUS_ADMIN_EMAIL: admin.email, POLYSTATUS_ADMIN_PASSWORD: admin.password }),
+      loadUsersEnv({
+        ...common,
+        PORT: '0',
+        POLYSTATUS_ADMIN_EMAIL: admin.email,
+        POLYSTATUS_ADMIN_PASSWORD: admin.password,
+      }),
     );
     running.push(users);
     const incidents = await buildIncidentsService(loadIncidentsEnv({ ...common, PORT: '0' }));
     running.push(incidents);
-    const urls = { users: `${await users.listen()}/graphql`, incidents: `${await incidents.listen()}/graphql` };
+    const urls = {
+      users: `${await users.listen()}/graphql`,
+      incidents: `${await incidents.listen()}/graphql`,
+    };
     const composed = composeSupergraph(
       (['incidents', 'users'] as const).map((name) => {
         const file = `subgraphs/${name}/schema.graphql`;
-        return { name, url: urls[name], file, sdl: readFileSync(new URL(`../${file}`, import.meta.url), 'utf8') };
+        return {
+          name,
+          url: urls[name],
+          file,
+          sdl: readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'),
+        };
       }),
     );
     if (!composed.ok) throw new Error(composed.errors.join('\n'));
     const gateway = await buildGatewayService(
       loadGatewayEnv(
-        { ...common, PORT: '0', USERS_URL: urls.users, INCIDENTS_URL: urls.incidents, RATE_LIMIT_PER_SECOND: '0' },
+        {
+          ...common,
+          PORT: '0',
+          USERS_URL: urls.users,
+          INCIDENTS_URL: urls.incidents,
+          RATE_LIMIT_PER_SECOND: '0',
+        },
         composed.supergraphSdl,
       ),
       { authenticator: benchAuthenticator(() => admin.id) },
@@ -221,7 +252,10 @@ export async function run(): Promise<void> {
     const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
       const res = await fetch(graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { data?: T; errors?: unknown };
@@ -243,7 +277,13 @@ export async function run(): Promise<void> {
     ).login.user.id;
     const commander = await gql<{ createUser: { id: string } }>(
       'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-      { i: { name: 'Bench Commander', email: `cmd@${prefix.split(':').at(-1)}.bench.test`, role: 'RESPONDER' } },
+      {
+        i: {
+          name: 'Bench Commander',
+          email: `cmd@${prefix.split(':').at(-1)}.bench.test`,
+          role: 'RESPONDER',
+        },
+      },
       'admin',
     );
     const { createIncident } = await gql<{ createIncident: { id: string } }>(
@@ -267,11 +307,16 @@ export async function run(): Promise<void> {
 
     /** Opens `count` subscribers, sends `events` notes one by one, returns every latency and the hydrations. */
     const phase = async (count: number, events: number) => {
-      const subs = new Subscribers({ url: `${base.replace('http', 'ws')}/graphql`, incidentId: createIncident.id, count });
+      const subs = new Subscribers({
+        url: `${base.replace('http', 'ws')}/graphql`,
+        incidentId: createIncident.id,
+        count,
+      });
       try {
         const deadline = Date.now() + 60_000;
         while ((await metric('realtime_subscriptions')) < count) {
-          if (Date.now() > deadline) throw new Error(`only ${await metric('realtime_subscriptions')} subscribed`);
+          if (Date.now() > deadline)
+            throw new Error(`only ${await metric('realtime_subscriptions')} subscribed`);
           if (subs.errors.length) throw new Error(subs.errors[0]);
           await new Promise((r) => setTimeout(r, 100));
         }
@@ -295,7 +340,9 @@ export async function run(): Promise<void> {
     const distinct = Math.min(SELECTIONS, SELECTION_VARIANTS.length);
     const row = (label: string, r: typeof baseline, subscribers: number) =>
       `| ${label} | ${subscribers} | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.99))} | ${ms(r.latencies.at(-1)!)} | ${r.hydrationsPerEvent.toFixed(2)} |`;
-    console.log(`${EVENTS} timeline events on one incident; ${distinct} distinct selections; latency = mutation sent → event received\n`);
+    console.log(
+      `${EVENTS} timeline events on one incident; ${distinct} distinct selections; latency = mutation sent → event received\n`,
+    );
     console.log('| case | subscribers | p50 | p99 | max | hydration queries / event |');
     console.log('|---|---:|---:|---:|---:|---:|');
     console.log(row('baseline: one subscriber', baseline, 1));
@@ -316,6 +363,10 @@ export async function run(): Promise<void> {
   }
 }
 
-if (!process.argv.includes(CLIENTS_FLAG) && process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (
+  !process.argv.includes(CLIENTS_FLAG) &&
+  process.argv[1] &&
+  fileURLToPath(import.meta.url) === process.argv[1]
+) {
   await run();
 }

@@ -9,7 +9,7 @@ import type { GraphExecutor, GraphResult } from './graph-executor.ts';
 import type { SubscriptionPlan } from './plan.ts';
 import { HYDRATED, type PayloadObject, responseKeyResolver } from './schema.ts';
 import type { StreamEvent } from './source.ts';
-import type { Subscriber } from './subscriber.ts';
+import type { SharedResult, Subscriber } from './subscriber.ts';
 
 export interface GroupDeps {
   schema: GraphQLSchema;
@@ -25,12 +25,12 @@ const MEMO_SIZE = 512;
 
 /**
  * Subscribers that asked for the same thing (source, arguments, selection, access level). Each event is turned
- * into a result once here, through one gateway query, and the same result object is handed to every member.
+ * into a result once here, through one gateway query, serialized once, and the same JSON goes to every member.
  * Results leave in event order even when hydrations finish out of order.
  */
 export class Group {
   readonly members = new Set<Subscriber>();
-  private readonly memo = new Map<string, Promise<FormattedExecutionResult>>();
+  private readonly memo = new Map<string, Promise<SharedResult>>();
   private tail: Promise<void> = Promise.resolve();
   private readonly format: ReturnType<typeof formatGraphQLError>;
 
@@ -42,10 +42,10 @@ export class Group {
   }
 
   /** The group's result for an event, computed at most once while it is remembered. */
-  resultFor(event: StreamEvent, cursor: string): Promise<FormattedExecutionResult> {
+  resultFor(event: StreamEvent, cursor: string): Promise<SharedResult> {
     let result = this.memo.get(cursor);
     if (!result) {
-      result = this.compute(event, cursor);
+      result = this.compute(event, cursor).then((value) => ({ json: JSON.stringify(value) }));
       this.memo.set(cursor, result);
       if (this.memo.size > MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     }

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { ANONYMOUS, createLogger, type DomainError, type Principal } from '@polystatus/kit';
-import { type FormattedExecutionResult, getOperationAST, parse } from 'graphql';
+import { getOperationAST, parse } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Hub } from './hub.ts';
 import { planSubscription, type SubscriptionPlan } from './plan.ts';
 import { buildRealtimeSchema } from './schema.ts';
 import type { StreamEvent } from './source.ts';
 import { SOURCES } from './sources/index.ts';
-import type { Subscriber } from './subscriber.ts';
 import { FakeGraph } from './test-support/fake-graph.ts';
+import { recordingOutlet } from './test-support/recording-outlet.ts';
 
 const SUPERGRAPH = readFileSync(new URL('../../supergraph.graphql', import.meta.url), 'utf8');
 const { schema } = buildRealtimeSchema(SUPERGRAPH, SOURCES);
@@ -48,17 +48,14 @@ function incidentEvent(type: string, incidentId: string, data: Record<string, un
   };
 }
 
-const outlet = { bufferedBytes: () => 0, overflow: () => {} };
-const next = async (s: Subscriber) =>
-  Promise.race([
-    s.next().then((r) => r.value as FormattedExecutionResult),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no result within 1s')), 1000)),
-  ]);
-
 describe('Hub', () => {
   let graph: FakeGraph;
   let hub: Hub;
   let stream: StreamEvent[];
+  const subscribe = (query: string, principal = viewer) => {
+    const rec = recordingOutlet();
+    return { ...rec, subscriber: hub.subscribe(plan(query, principal), rec.outlet) };
+  };
 
   beforeEach(() => {
     graph = new FakeGraph(SUPERGRAPH);
@@ -87,14 +84,14 @@ describe('Hub', () => {
     const b =
       'subscription($f: IncidentChangeFilter) { incidentChanged(filter: $f) { cursor kind incident { title } } }';
     const subs = [
-      ...Array.from({ length: 20 }, () => hub.subscribe(plan(a), outlet)),
-      hub.subscribe(plan(b), outlet), // same selection, other operation name, an absent variable: same group
-      hub.subscribe(plan('subscription { incidentChanged { cursor incident { sev } } }'), outlet),
-      hub.subscribe(plan(a, manager), outlet),
+      ...Array.from({ length: 20 }, () => subscribe(a)),
+      subscribe(b), // same selection, other operation name, an absent variable: same group
+      subscribe('subscription { incidentChanged { cursor incident { sev } } }'),
+      subscribe(a, manager),
     ];
     expect(hub.stats).toEqual({ groups: 3, subscribers: 23 });
     hub.dispatch(incidentEvent('incident.status_changed', 'INC-AAAAAA'));
-    const results = await Promise.all(subs.map(next));
+    const results = await Promise.all(subs.map((s) => s.next()));
     expect(graph.calls).toHaveLength(3);
     expect(results[0]).toEqual({
       data: {
@@ -105,7 +102,7 @@ describe('Hub', () => {
         },
       },
     });
-    expect(results[20]).toBe(results[0]);
+    expect(subs[20]!.sent[0]).toBe(subs[0]!.sent[0]);
     expect(results[21]).toEqual({
       data: { incidentChanged: { cursor: expect.any(String), incident: { sev: 1 } } },
     });
@@ -113,22 +110,19 @@ describe('Hub', () => {
   });
 
   it('answers aliases and fragments at every level', async () => {
-    const s = hub.subscribe(
-      plan(`subscription { change: incidentChanged { k: kind ...F } }
+    const s = subscribe(`subscription { change: incidentChanged { k: kind ...F } }
             fragment F on IncidentChange { inc: incident { name: title ...G } }
-            fragment G on Incident { severity: sev }`),
-      outlet,
-    );
+            fragment G on Incident { severity: sev }`);
     hub.dispatch(incidentEvent('incident.created', 'INC-AAAAAA'));
-    expect(await next(s)).toEqual({
+    expect(await s.next()).toEqual({
       data: { change: { k: 'CREATED', inc: { name: 'Checkout down', severity: 1 } } },
     });
   });
 
   it('sends nothing to the gateway when only event fields are selected', async () => {
-    const s = hub.subscribe(plan('subscription { incidentChanged { kind incidentId version } }'), outlet);
+    const s = subscribe('subscription { incidentChanged { kind incidentId version } }');
     hub.dispatch(incidentEvent('incident.updated', 'INC-AAAAAA'));
-    expect((await next(s)).data).toMatchObject({
+    expect((await s.next()).data).toMatchObject({
       incidentChanged: { kind: 'UPDATED', incidentId: 'INC-AAAAAA' },
     });
     expect(graph.calls).toHaveLength(0);
@@ -142,18 +136,15 @@ describe('Hub', () => {
       commanderId: null,
       timeline: [],
     });
-    const only = hub.subscribe(
-      plan(
-        'subscription { incidentChanged(filter: { incidentIds: ["INC-BBBBBB"] }) { incidentId incident { title } } }',
-      ),
-      outlet,
+    const only = subscribe(
+      'subscription { incidentChanged(filter: { incidentIds: ["INC-BBBBBB"] }) { incidentId incident { title } } }',
     );
     graph.delays = [80, 0];
     hub.dispatch(incidentEvent('incident.created', 'INC-AAAAAA'));
     hub.dispatch(incidentEvent('incident.created', 'INC-BBBBBB'));
     hub.dispatch(incidentEvent('incident.updated', 'INC-BBBBBB'));
-    const first = await next(only);
-    const second = await next(only);
+    const first = await only.next();
+    const second = await only.next();
     expect([first.data, second.data]).toEqual([
       { incidentChanged: { incidentId: 'INC-BBBBBB', incident: { title: 'B' } } },
       { incidentChanged: { incidentId: 'INC-BBBBBB', incident: { title: 'B' } } },
@@ -163,12 +154,9 @@ describe('Hub', () => {
 
   it('moves gateway errors to where the client selected the field', async () => {
     graph.forbidden.add('title');
-    const s = hub.subscribe(
-      plan('subscription { ch: incidentChanged { inc: incident { id title } } }'),
-      outlet,
-    );
+    const s = subscribe('subscription { ch: incidentChanged { inc: incident { id title } } }');
     hub.dispatch(incidentEvent('incident.created', 'INC-AAAAAA'));
-    const result = await next(s);
+    const result = await s.next();
     // title is non-null, so the gateway nulls the incident, as it would over HTTP.
     expect(result.data).toEqual({ ch: { inc: null } });
     expect(result.errors).toEqual([expect.objectContaining({ path: ['ch', 'inc', 'title'] })]);
@@ -185,20 +173,14 @@ describe('Hub', () => {
       system: false,
     });
     incident.timeline.push(entry('2999-0', 'older'));
-    const s = hub.subscribe(
-      plan(
-        'subscription { incidentTimeline(incidentId: "INC-AAAAAA") { cursor event { message } incident { title } } }',
-      ),
-      outlet,
+    const s = subscribe(
+      'subscription { incidentTimeline(incidentId: "INC-AAAAAA") { cursor event { message } incident { title } } }',
     );
-    const other = hub.subscribe(
-      plan('subscription { incidentTimeline(incidentId: "INC-ZZZZZZ") { cursor } }'),
-      outlet,
-    );
+    const other = subscribe('subscription { incidentTimeline(incidentId: "INC-ZZZZZZ") { cursor } }');
     const event = incidentEvent('incident.timeline_event_added', 'INC-AAAAAA', { timelineEntryId: '3000-0' });
     incident.timeline.push(entry('3000-0', 'rolled back'), entry('3001-0', 'newer'));
     hub.dispatch(event);
-    expect(await next(s)).toEqual({
+    expect(await s.next()).toEqual({
       data: {
         incidentTimeline: {
           cursor: '3000-0',
@@ -207,7 +189,7 @@ describe('Hub', () => {
         },
       },
     });
-    other.return();
+    await other.subscriber.return();
   });
 
   it('resumes after a cursor: missed events first, then live ones, none twice', async () => {
@@ -222,13 +204,10 @@ describe('Hub', () => {
     const live = incidentEvent('incident.commander_assigned', 'INC-AAAAAA');
     live.streamId = '5003-0';
     stream.push(live);
-    const s = hub.subscribe(
-      plan('subscription { incidentChanged(after: "5000-0") { cursor kind } }'),
-      outlet,
-    );
+    const s = subscribe('subscription { incidentChanged(after: "5000-0") { cursor kind } }');
     hub.dispatch(missed[1]!); // the reader delivers one the replay also returns
     hub.dispatch(live);
-    const got = [await next(s), await next(s), await next(s)].map(
+    const got = [await s.next(), await s.next(), await s.next()].map(
       (r) => (r.data as { incidentChanged: unknown }).incidentChanged,
     );
     expect(got).toEqual([
@@ -236,8 +215,8 @@ describe('Hub', () => {
       { cursor: '5002-0', kind: 'UPDATED' },
       { cursor: '5003-0', kind: 'COMMANDER_ASSIGNED' },
     ]);
-    const more = await Promise.race([s.next(), new Promise((r) => setTimeout(() => r('none'), 100))]);
-    expect(more).toBe('none');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.sent).toHaveLength(3);
   });
 
   it('refuses subscriptions like the matching query: anonymous and a bad cursor', () => {
@@ -250,12 +229,9 @@ describe('Hub', () => {
   });
 
   it('forgets a group when its last subscriber leaves', async () => {
-    const s = hub.subscribe(
-      plan('subscription { incidentTimeline(incidentId: "INC-AAAAAA") { cursor } }'),
-      outlet,
-    );
+    const s = subscribe('subscription { incidentTimeline(incidentId: "INC-AAAAAA") { cursor } }');
     expect(hub.stats.groups).toBe(1);
-    await s.return();
+    await s.subscriber.return();
     expect(hub.stats).toEqual({ groups: 0, subscribers: 0 });
   });
 });

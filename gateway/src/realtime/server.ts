@@ -8,13 +8,7 @@ import {
   type Logger,
   type Metrics,
 } from '@polystatus/kit';
-import {
-  type ExecutionArgs,
-  type FormattedExecutionResult,
-  type GraphQLFormattedError,
-  parse,
-  specifiedRules,
-} from 'graphql';
+import { type ExecutionArgs, type GraphQLFormattedError, parse, specifiedRules } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
@@ -76,9 +70,12 @@ class Refusal extends Error {
 /** Never executed: it only tells graphql-ws the operation is a subscription, so `subscribe` receives the refusal. */
 const REFUSAL_DOCUMENT = parse('subscription Refused { __typename }');
 
-async function* refused(refusal: Refusal): AsyncGenerator<never> {
-  throw refusal;
-}
+const refused = (refusal: Refusal): AsyncIterableIterator<never> => ({
+  next: () => Promise.reject(refusal),
+  [Symbol.asyncIterator]() {
+    return this;
+  },
+});
 
 /**
  * A close frame would queue behind everything the peer is not reading, so it is sent and the connection cut
@@ -184,7 +181,7 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
       onClose: (ctx) => {
         if (ctx.extra.session) sessions.forget(ctx.extra.session);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const admission = admit(
           {
             query: payload.query,
@@ -201,7 +198,10 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
         }
         const { plan, document } = admission;
         const socket: WebSocket = ctx.extra.socket;
+        // The graphql-ws `next` message, framed around JSON the group serialized once.
+        const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
         const outlet: Outlet = {
+          send: (payloadJson) => socket.send(`${head}${payloadJson}}`),
           bufferedBytes: () => socket.bufferedAmount,
           overflow: (reason) => {
             logger.warn({ reason, field: plan.source.field }, 'disconnecting a slow realtime consumer');
@@ -219,11 +219,10 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
       },
       subscribe: (args) => {
         const ctx = args.contextValue as SubscriptionContext;
-        if ('refusal' in ctx) return refused(ctx.refusal) as AsyncGenerator<never>;
-        // Results are already formatted once per group; onNext passes them through untouched.
-        return hub.subscribe(ctx.plan, ctx.outlet) as unknown as AsyncGenerator<never>;
+        if ('refusal' in ctx) return refused(ctx.refusal);
+        // Results go to the socket from the hub directly (see Subscriber); graphql-ws only sees the end.
+        return hub.subscribe(ctx.plan, ctx.outlet);
       },
-      onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,
       onError: (_ctx, _id, _payload, errors) =>
         errors.flatMap((e) =>
           e.originalError instanceof Refusal ? e.originalError.errors : [format(e.toJSON(), e)],
