@@ -1,6 +1,7 @@
-import { envelopeFromFields, type Logger, type Redis } from '@polystatus/kit';
+import { DomainError, envelopeFromFields, type Logger, type Redis } from '@polystatus/kit';
 import { domainEventStream } from './keys.ts';
 import type { StreamEvent } from './source.ts';
+import { compareStreamIds } from './stream-id.ts';
 
 type XReadReply = [key: string, entries: [id: string, fields: string[]][]][] | null;
 
@@ -112,7 +113,11 @@ export class EventReader {
   }
 }
 
-/** Catch-up reads, on an ordinary connection: the domain stream after `afterId`, in pages. */
+/**
+ * Catch-up reads, on an ordinary connection: the domain stream after `afterId`, in pages. Streams are capped, so
+ * a cursor from before the oldest kept entry may have lost events: that is refused (CONFLICT) rather than
+ * replayed with a silent gap, and the client reloads the current state instead.
+ */
 export async function* readStreamAfter(
   client: Redis,
   keyPrefix: string,
@@ -121,6 +126,15 @@ export async function* readStreamAfter(
   page = 500,
 ): AsyncIterable<StreamEvent> {
   const key = domainEventStream(keyPrefix, domain);
+  if (await trimmedAfter(client, key, afterId)) {
+    throw new DomainError(
+      'CONFLICT',
+      'the events after this cursor are no longer kept; reload, then subscribe without after',
+      {
+        details: [{ field: 'after', issue: 'is older than the oldest event kept' }],
+      },
+    );
+  }
   let from = afterId;
   for (;;) {
     const entries = (await client.xrange(key, `(${from}`, '+', 'COUNT', page)) as [string, string[]][];
@@ -128,4 +142,19 @@ export async function* readStreamAfter(
     if (entries.length < page) return;
     from = entries[entries.length - 1]![0];
   }
+}
+
+/** True when entries were trimmed from the stream and the oldest kept one is after `afterId`. */
+async function trimmedAfter(client: Redis, key: string, afterId: string): Promise<boolean> {
+  let info: unknown[];
+  try {
+    info = (await client.xinfo('STREAM', key)) as unknown[];
+  } catch {
+    return false; // no stream yet: nothing was ever trimmed
+  }
+  const field = (name: string) => info[info.indexOf(name) + 1];
+  const added = Number(field('entries-added'));
+  const length = Number(field('length'));
+  const first = (field('first-entry') as [string, string[]] | null)?.[0];
+  return added > length && first !== undefined && compareStreamIds(afterId, first) < 0;
 }

@@ -185,4 +185,23 @@ describe('realtime server', () => {
     expect(cursors(onA)).toEqual(ids);
     expect(cursors(onB)).toEqual(ids);
   });
+
+  it('refuses to resume from a cursor older than the events the stream still keeps', async () => {
+    const h = await harness();
+    const stream = `${prefix}:incidents:events`;
+    const old = await change();
+    await change();
+    await redis.xtrim(stream, 'MAXLEN', 1);
+    const sub = collect(
+      client(h, 'viewer'),
+      `subscription($after: String) { incidentChanged(after: $after) { cursor } }`,
+      {
+        after: old,
+      },
+    );
+    await sub.failed();
+    expect(sub.failure).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'CONFLICT' }) }),
+    ]);
+  });
 });
