@@ -1,20 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ANONYMOUS, type Authenticator, DomainError, type Principal } from '@polystatus/kit';
-import { deletePrefix, TEST_INTERNAL_SECRET, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { composeSupergraph } from '../gateway/src/compose/compose.ts';
-import { loadGatewayEnv } from '../gateway/src/config.ts';
-import { buildGatewayService } from '../gateway/src/server.ts';
-import { loadIncidentsEnv } from '../subgraphs/incidents/src/config.ts';
-import { buildIncidentsService } from '../subgraphs/incidents/src/server.ts';
-import { loadUsersEnv } from '../subgraphs/users/src/config.ts';
-import { buildUsersService } from '../subgraphs/users/src/server.ts';
+import { startStack } from '../e2e/support/stack.ts';
 
 /**
- * Realtime fan-out: BENCH_SUBSCRIBERS (default 1000) graphql-ws sockets subscribed to one incident's timeline,
+ * Realtime fan-out on the real platform (the launcher's processes: users, incidents, gateway with its realtime
+ * server, Redis; free ports, a key prefix of its own, real sessions).
+ * BENCH_SUBSCRIBERS (default 1000) graphql-ws sockets subscribed to one incident's timeline,
  * BENCH_SELECTIONS (default 4) distinct selections among them, all asking for federated fields (the commander's
  * name and email come from the users subgraph). BENCH_EVENTS (default 100) notes are added one after another
  * through the gateway; each waits until every subscriber has it.
@@ -50,6 +43,7 @@ const subscription = (i: number) =>
 
 interface ClientsInput {
   url: string;
+  token: string;
   incidentId: string;
   count: number;
 }
@@ -61,7 +55,7 @@ type ToMain =
 
 const CLIENTS_FLAG = '--realtime-clients';
 
-function runClients({ url, incidentId, count }: ClientsInput): void {
+function runClients({ url, token, incidentId, count }: ClientsInput): void {
   const port = { postMessage: (m: ToMain) => process.send!(m) };
   const received = new Map<string, number[]>();
   const clients: Client[] = [];
@@ -71,7 +65,7 @@ function runClients({ url, incidentId, count }: ClientsInput): void {
       webSocketImpl: WebSocket,
       lazy: false,
       retryAttempts: 0,
-      connectionParams: { authorization: 'Bearer viewer' },
+      connectionParams: { authorization: `Bearer ${token}` },
       onNonLazyError: (err) => port.postMessage({ kind: 'error', message: String(err) } satisfies ToMain),
     });
     clients.push(client);
@@ -115,20 +109,6 @@ if (process.argv.includes(CLIENTS_FLAG)) {
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-/** The bench is not about authentication: `Bearer viewer` is a viewer, `Bearer admin` the bootstrapped admin. */
-function benchAuthenticator(adminId: () => string): Authenticator {
-  return {
-    async authenticate(header) {
-      if (!header) return ANONYMOUS;
-      if (header === 'Bearer viewer')
-        return { kind: 'user', id: 'bench-viewer', role: 'viewer' } satisfies Principal;
-      if (header === 'Bearer admin')
-        return { kind: 'user', id: adminId(), role: 'admin' } satisfies Principal;
-      throw new DomainError('UNAUTHENTICATED', 'unknown bench token');
-    },
-  };
-}
 
 class Subscribers {
   private readonly child: ChildProcess;
@@ -189,68 +169,10 @@ class Subscribers {
 }
 
 export async function run(): Promise<void> {
-  const prefix = uniquePrefix('bench-realtime');
-  const redis = testRedis();
-  const running: { close(): Promise<void> }[] = [];
-  const common = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    POLYSTATUS_INTERNAL_SECRET: TEST_INTERNAL_SECRET,
-    REDIS_KEY_PREFIX: prefix,
-  };
-  const admin = {
-    id: '',
-    email: `admin@${prefix.split(':').at(-1)}.bench.test`,
-    password: 'bench-admin-password-0123',
-  };
+  const stack = await startStack({ env: { RATE_LIMIT_PER_SECOND: '0' } });
   try {
-    const users = await buildUsersService(
-      loadUsersEnv({
-        ...common,
-        PORT: '0',
-        POLYSTATUS_ADMIN_EMAIL: admin.email,
-        POLYSTATUS_ADMIN_PASSWORD: admin.password,
-      }),
-    );
-    running.push(users);
-    const incidents = await buildIncidentsService(loadIncidentsEnv({ ...common, PORT: '0' }));
-    running.push(incidents);
-    const urls = {
-      users: `${await users.listen()}/graphql`,
-      incidents: `${await incidents.listen()}/graphql`,
-    };
-    const composed = composeSupergraph(
-      (['incidents', 'users'] as const).map((name) => {
-        const file = `subgraphs/${name}/schema.graphql`;
-        return {
-          name,
-          url: urls[name],
-          file,
-          sdl: readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'),
-        };
-      }),
-    );
-    if (!composed.ok) throw new Error(composed.errors.join('\n'));
-    const gateway = await buildGatewayService(
-      loadGatewayEnv(
-        {
-          ...common,
-          PORT: '0',
-          USERS_URL: urls.users,
-          INCIDENTS_URL: urls.incidents,
-          RATE_LIMIT_PER_SECOND: '0',
-        },
-        composed.supergraphSdl,
-      ),
-      { authenticator: benchAuthenticator(() => admin.id) },
-    );
-    running.push(gateway);
-    const base = await gateway.listen();
-    const graphqlUrl = `${base}/graphql`;
-
     const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-      const res = await fetch(graphqlUrl, {
+      const res = await fetch(stack.graphqlUrl, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -263,52 +185,60 @@ export async function run(): Promise<void> {
       return body.data;
     };
     const metric = async (name: string): Promise<number> => {
-      const text = await (await fetch(`${base}/metrics`)).text();
+      const text = await (await fetch(`${stack.urls.gateway}/metrics`)).text();
       const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
       return line ? Number(line.split(' ').at(-1)) : 0;
     };
+    const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }';
+    const login = async (e: string, p: string) =>
+      (await gql<{ login: { accessToken: string } }>(LOGIN, { e, p })).login.accessToken;
+    const createUser = (input: Record<string, unknown>) =>
+      gql<{ createUser: { id: string } }>(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        { i: input },
+        admin,
+      );
+
+    // Real sessions: the wallboards sign in as one viewer; the admin writes.
+    const admin = await login(stack.admin.email, stack.admin.password);
+    const tag = stack.keyPrefix.split(':').at(-1);
+    const viewer = {
+      email: `wallboard-${tag}@bench.polystatus.test`,
+      password: `bench-${tag}-wallboard-password`,
+    };
+    await createUser({ name: 'Wallboard', email: viewer.email, role: 'VIEWER', password: viewer.password });
+    const viewerToken = await login(viewer.email, viewer.password);
+    const commander = await createUser({
+      name: 'Bench Commander',
+      email: `cmd-${tag}@bench.polystatus.test`,
+      role: 'RESPONDER',
+    });
 
     // The incident every wallboard watches, with a commander from the users domain.
-    admin.id = (
-      await gql<{ login: { user: { id: string } } }>(
-        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }',
-        { e: admin.email, p: admin.password },
-      )
-    ).login.user.id;
-    const commander = await gql<{ createUser: { id: string } }>(
-      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-      {
-        i: {
-          name: 'Bench Commander',
-          email: `cmd@${prefix.split(':').at(-1)}.bench.test`,
-          role: 'RESPONDER',
-        },
-      },
-      'admin',
-    );
     const { createIncident } = await gql<{ createIncident: { id: string } }>(
       'mutation($i: CreateIncidentInput!) { createIncident(input: $i) { id } }',
       { i: { title: 'Wallboard benchmark', sev: 1, services: ['checkout'] } },
-      'admin',
+      admin,
     );
     await gql(
       'mutation($id: ID!, $c: ID!) { assignCommander(id: $id, commanderId: $c) { id } }',
       { id: createIncident.id, c: commander.createUser.id },
-      'admin',
+      admin,
     );
     const addNote = async (n: number) =>
       (
         await gql<{ addTimelineEvent: { id: string } }>(
           'mutation($id: ID!, $i: TimelineNoteInput!) { addTimelineEvent(incidentId: $id, input: $i) { id } }',
           { id: createIncident.id, i: { type: 'UPDATE', message: `update ${n}` } },
-          'admin',
+          admin,
         )
       ).addTimelineEvent.id;
 
     /** Opens `count` subscribers, sends `events` notes one by one, returns every latency and the hydrations. */
     const phase = async (count: number, events: number) => {
       const subs = new Subscribers({
-        url: `${base.replace('http', 'ws')}/graphql`,
+        url: stack.graphqlUrl.replace('http', 'ws'),
+        token: viewerToken,
         incidentId: createIncident.id,
         count,
       });
@@ -357,9 +287,7 @@ export async function run(): Promise<void> {
         `subscribers: ${fanout.hydrationsPerEvent === distinct ? 'one per selection' : 'NOT one per selection'}`,
     );
   } finally {
-    for (const service of running.reverse()) await service.close().catch(() => {});
-    await deletePrefix(redis, prefix);
-    redis.disconnect();
+    await stack.stop();
   }
 }
 
