@@ -164,12 +164,18 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
         try {
-          ctx.extra.session = await sessions.open(authorizationOf(ctx.connectionParams), (code, reason) => {
+          const session = await sessions.open(authorizationOf(ctx.connectionParams), (code, reason) => {
             metrics.disconnects.inc({
               reason: code === CLOSE.UNAUTHORIZED ? 'unauthorized' : 'access_changed',
             });
             socket.close(code, reason);
           });
+          // The peer may have gone while its token was being checked; onClose has already run then.
+          if (socket.readyState !== socket.OPEN) {
+            sessions.forget(session);
+            return false;
+          }
+          ctx.extra.session = session;
           return true;
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
