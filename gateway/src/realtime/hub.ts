@@ -23,13 +23,12 @@ type RouteIndex = Map<string | null, Set<Group>>;
 
 /**
  * The in-process fan-out: events in from the reader, results out to subscribers. Work per event is per
- * matching group (one hydration, one local execution); per subscriber only a reference is queued.
+ * matching group (one hydration, one local execution, one serialization); per subscriber, one framed write.
  */
 export class Hub {
   private readonly groups = new Map<string, Group>();
   private readonly routes = new Map<SubscriptionSource, RouteIndex>();
   private readonly byEvent = new Map<string, SubscriptionSource[]>();
-  hydrations = 0;
 
   constructor(private readonly deps: HubDeps) {
     for (const source of deps.sources) {
@@ -84,10 +83,7 @@ export class Hub {
       executor: this.deps.executor,
       logger: this.deps.logger,
       principal: groupPrincipal(plan.level),
-      onHydration: () => {
-        this.hydrations++;
-        this.deps.onHydration?.();
-      },
+      onHydration: () => this.deps.onHydration?.(),
     });
     this.groups.set(plan.groupKey, group);
     const route = plan.source.route?.args(plan.args) ?? null;

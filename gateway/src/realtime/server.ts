@@ -10,8 +10,7 @@ import {
 } from '@polystatus/kit';
 import { type ExecutionArgs, type GraphQLFormattedError, parse, specifiedRules } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { WebSocket } from 'ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { type AdmissionRules, admit } from './admission.ts';
 import { CLOSE } from './close-codes.ts';
 import type { RealtimeConfig } from './config.ts';
@@ -45,8 +44,6 @@ export interface RealtimeOptions {
 export interface RealtimeServer {
   /** Settles once the event reader follows the streams; events before that are not delivered live. */
   readonly ready: Promise<void>;
-  /** Gateway queries run for hydration since start: the benchmark's figure. */
-  readonly hydrations: number;
   stats(): { sockets: number; subscribers: number; groups: number };
   close(): Promise<void>;
 }
@@ -129,10 +126,9 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
     path: opts.path ?? '/graphql',
     maxPayload: 64 * 1024,
   });
-  let hub!: Hub;
-  const stats = () => ({ sockets: wss.clients.size, ...hub.stats });
-  const metrics = createRealtimeMetrics(opts.metrics?.registry, stats);
-  hub = new Hub({
+  // The gauges read the hub when scraped, after it exists.
+  const metrics = createRealtimeMetrics(opts.metrics?.registry, () => stats());
+  const hub = new Hub({
     schema,
     sources,
     executor: opts.executor,
@@ -141,6 +137,7 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
     readStream: (domain, after) => readStreamAfter(replayRedis.client, opts.redis.keyPrefix, domain, after),
     onHydration: () => metrics.hydrations.inc(),
   });
+  const stats = () => ({ sockets: wss.clients.size, ...hub.stats });
   const sessions = new Sessions(opts.authenticator, logger, config.REALTIME_RECHECK_MS);
   const sourceDomains = new Set(hub.domains);
   const reader = new EventReader({
@@ -241,9 +238,6 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
 
   return {
     ready: reader.ready,
-    get hydrations() {
-      return hub.hydrations;
-    },
     stats,
     async close() {
       sessions.stop();
