@@ -6,6 +6,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
   getVariableValues,
+  isInputType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -37,8 +38,11 @@ export function normalizeOperation(
   if (coerced.errors) return coerced.errors;
   const values = coerced.coerced;
   const types = new Map<string, GraphQLInputType>();
-  for (const def of definitions)
-    types.set(def.variable.name.value, typeFromAST(schema, def.type as never) as GraphQLInputType);
+  for (const def of definitions) {
+    // Validation has run: every variable's type exists and is an input type.
+    const type = typeFromAST(schema, def.type);
+    if (type && isInputType(type)) types.set(def.variable.name.value, type);
+  }
   const absent = (value: ValueNode) => value.kind === Kind.VARIABLE && !(value.name.value in values);
 
   const inline = <T extends OperationDefinitionNode | FragmentDefinitionNode>(node: T): T =>

@@ -2,14 +2,16 @@ import { printSchema, Supergraph } from '@apollo/federation-internals';
 import {
   buildSchema,
   extendSchema,
+  type GraphQLField,
   type GraphQLFieldResolver,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   getNamedType,
   isObjectType,
   parse,
 } from 'graphql';
-import type { SubscriptionSource } from './source.ts';
+import type { GraphStep, SubscriptionSource } from './source.ts';
 
 /** Where a payload object keeps the values read through the gateway, by the client's response key. */
 export const HYDRATED = Symbol('hydrated');
@@ -76,10 +78,27 @@ function attachPayloadResolvers(schema: GraphQLSchema, source: SubscriptionSourc
         ? (obj: PayloadObject, _args, _ctx, info) => obj[HYDRATED]?.get(info.path.key as string) ?? null
         : (obj: PayloadObject) => obj[name];
   }
-  for (const name of Object.keys(source.hydrate)) {
+  for (const [name, steps] of Object.entries(source.hydrate)) {
     if (!(payloadType as GraphQLObjectType).getFields()[name]) {
       throw new Error(`source ${source.field}: hydrated field ${name} is not on ${payloadType.name}`);
     }
+    checkPath(schema, `source ${source.field}, ${name}`, steps);
+  }
+}
+
+/** A declaration's path from Query must exist, so a mistake fails at start rather than at the first subscriber. */
+function checkPath(schema: GraphQLSchema, where: string, steps: GraphStep[]): void {
+  let parent: GraphQLNamedType = schema.getQueryType()!;
+  for (const step of steps) {
+    const field: GraphQLField<unknown, unknown> | undefined = isObjectType(parent)
+      ? parent.getFields()[step.field]
+      : undefined;
+    if (!field) throw new Error(`${where}: ${parent.name}.${step.field} does not exist`);
+    for (const arg of Object.keys(step.args ?? {})) {
+      if (!field.args.some((a) => a.name === arg))
+        throw new Error(`${where}: ${step.field}(${arg}:) does not exist`);
+    }
+    parent = getNamedType(field.type) as GraphQLNamedType;
   }
 }
 
