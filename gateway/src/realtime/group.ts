@@ -20,8 +20,12 @@ export interface GroupDeps {
   onHydration(): void;
 }
 
-/** Results kept per group so replays and live delivery of the same event share one hydration. */
-const MEMO_SIZE = 512;
+/**
+ * Results kept per group so a replay and live delivery of the same event, or many clients resuming from the
+ * same cursor, share one hydration. Small on purpose: a gateway may hold thousands of groups (one per watched
+ * timeline), and resumes that overlap do so within the last few events.
+ */
+const MEMO_SIZE = 64;
 
 /**
  * Subscribers that asked for the same thing (source, arguments, selection, access level). Each event is turned

@@ -204,4 +204,23 @@ describe('realtime server', () => {
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'CONFLICT' }) }),
     ]);
   });
+
+  it('pings idle sockets and drops a peer that stops answering', async () => {
+    const h = await harness({ REALTIME_KEEP_ALIVE_MS: 100 });
+    const open = async (autoPong: boolean) => {
+      const ws = new WebSocket(h.url, 'graphql-transport-ws', { autoPong });
+      await new Promise((r) => ws.once('open', r));
+      ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer viewer' } }));
+      await new Promise((r) => ws.once('message', r));
+      return ws;
+    };
+    const [alive, dead] = [await open(true), await open(false)];
+    let pings = 0;
+    alive.on('ping', () => pings++);
+    const deadClosed = new Promise<number>((r) => dead.once('close', (code) => r(code)));
+    expect(await deadClosed).toBe(1006); // terminated, no close frame
+    expect(pings).toBeGreaterThan(0);
+    expect(alive.readyState).toBe(WebSocket.OPEN);
+    alive.close();
+  });
 });
