@@ -50,11 +50,6 @@ export class EventReader {
     this.loop = this.run();
   }
 
-  /** The ids the reader has reached; events up to these have been handed to `onEvent`. */
-  positions(): Record<string, string> {
-    return Object.fromEntries(this.streams.map((s) => [s.domain, s.lastId]));
-  }
-
   private async run(): Promise<void> {
     const { client, logger } = this.opts;
     while (this.running) {
