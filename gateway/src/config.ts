@@ -17,10 +17,15 @@ const shape = {
   USERS_SERVICE_URL: z.string().url().default('http://127.0.0.1:4001'),
   /** Comma-separated addresses or CIDR blocks whose X-Forwarded-For is believed; `none` believes nobody. */
   TRUSTED_PROXIES: z.string().default(LOOPBACK),
-  /** Sustained requests per second per client on /graphql; 0 turns the limiter off. */
-  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(50),
+  /**
+   * Sustained requests per second per client on /graphql; 0 turns the limiter off. Sized so one busy automation
+   * host or a wallboard fleet behind one NAT is never throttled, while a runaway script is.
+   */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(500),
   /** Requests a client may send in a burst above the sustained rate. */
-  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
+  /** Keep serving locally verified session JWTs while the users service is down (gateway-authenticator.ts). */
+  AUTH_JWT_FALLBACK: bool(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   /** A subgraph that has not answered within this time fails the request with UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

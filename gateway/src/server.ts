@@ -20,7 +20,7 @@ import {
   signIdentity,
 } from '@polystatus/kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createGatewayAuthenticator } from './auth/gateway-authenticator.ts';
+import { createGatewayAuthenticator, type GatewayAuthenticator } from './auth/gateway-authenticator.ts';
 import type { GatewayEnv } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { clientAddress, parseTrustedProxies } from './http/client-address.ts';
@@ -53,13 +53,9 @@ export interface GatewayService {
  */
 export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {}): Promise<GatewayService> {
   const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
-  const owned = deps.authenticator
-    ? undefined
-    : createGatewayAuthenticator({
-        usersServiceUrl: env.USERS_SERVICE_URL,
-        internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
-      });
-  const authenticator: Authenticator = deps.authenticator ?? owned!;
+  // Built in setup, where the service's logger exists; closed with the service.
+  let owned: GatewayAuthenticator | undefined;
+  let authenticator!: Authenticator;
   const limiter =
     env.RATE_LIMIT_PER_SECOND > 0
       ? new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST })
@@ -77,10 +73,19 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
       port: env.PORT,
       onClose: [
         { name: 'subgraph-connections', run: () => subgraphHttp.close() },
-        ...(owned ? [{ name: 'authenticator', run: () => owned.close() }] : []),
+        { name: 'authenticator', run: async () => owned?.close() },
       ],
     },
     async (parts) => {
+      owned = deps.authenticator
+        ? undefined
+        : createGatewayAuthenticator({
+            usersServiceUrl: env.USERS_SERVICE_URL,
+            internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
+            jwtFallback: env.AUTH_JWT_FALLBACK,
+            logger: parts.logger,
+          });
+      authenticator = deps.authenticator ?? owned!;
       const gateway = new ApolloGateway({
         supergraphSdl: env.SUPERGRAPH_SDL,
         logger: parts.logger,
