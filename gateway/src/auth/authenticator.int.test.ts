@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ANONYMOUS, type DomainError } from '@polystatus/kit';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JWT_AUDIENCE, JWT_ISSUER, JwtAuthenticator } from './authenticator.ts';
 
@@ -66,11 +66,13 @@ describe('JWT authenticator', () => {
     await expect(auth.authenticate('')).resolves.toEqual(ANONYMOUS);
   });
 
-  it('accepts EdDSA and ES256 tokens and maps sub and role', async () => {
-    await expect(auth.authenticate(`Bearer ${await sign(ed.privateKey, 'EdDSA', 'ed')}`)).resolves.toEqual({
+  it('accepts EdDSA and ES256 tokens and maps sub, role and expiry', async () => {
+    const token = await sign(ed.privateKey, 'EdDSA', 'ed');
+    await expect(auth.authenticate(`Bearer ${token}`)).resolves.toEqual({
       kind: 'user',
       id: 'user-1',
       role: 'responder',
+      expiresAt: decodeJwt(token).exp! * 1000,
     });
     const es256 = await sign(es.privateKey, 'ES256', 'es', { role: 'admin' });
     await expect(auth.authenticate(`bearer ${es256}`)).resolves.toMatchObject({ role: 'admin' });

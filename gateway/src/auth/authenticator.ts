@@ -48,7 +48,7 @@ export class JwtAuthenticator implements Authenticator {
   }
 
   async verify(token: string): Promise<Principal> {
-    let payload: { sub?: unknown; role?: unknown };
+    let payload: { sub?: unknown; role?: unknown; exp?: number };
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: JWT_ISSUER,
@@ -62,7 +62,9 @@ export class JwtAuthenticator implements Authenticator {
     if (typeof payload.sub !== 'string' || !isRole(payload.role)) {
       throw new DomainError('UNAUTHENTICATED', 'token has no valid subject or role');
     }
-    return { kind: 'user', id: payload.sub, role: payload.role };
+    const principal: Principal = { kind: 'user', id: payload.sub, role: payload.role };
+    if (typeof payload.exp === 'number') principal.expiresAt = payload.exp * 1000;
+    return principal;
   }
 }
 

@@ -133,6 +133,18 @@ describe('realtime server', () => {
     expect((await c.closed).code).toBe(CLOSE.UNAUTHORIZED);
   });
 
+  it('ends the subscriptions of a token the moment it expires, without waiting for the sweep', async () => {
+    const h = await harness({ REALTIME_RECHECK_MS: 60_000 });
+    const expiresAt = Date.now() + 400;
+    auth.expiries.set('viewer:short-lived', expiresAt);
+    const c = client(h, 'viewer:short-lived');
+    collect(c, CHANGES);
+    expect((await c.closed).code).toBe(CLOSE.UNAUTHORIZED);
+    const late = Date.now() - expiresAt;
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(500);
+  });
+
   it('makes a socket whose role changed reconnect', async () => {
     const h = await harness();
     const c = client(h, 'manager:demoted');

@@ -7,7 +7,12 @@ export interface Session {
   authorization: string | undefined;
   principal: Principal;
   close(code: number, reason: string): void;
+  /** Fires when the credential expires (see `watchExpiry`). */
+  expiry?: NodeJS.Timeout;
 }
+
+/** setTimeout's longest delay; a credential expiring later is checked again when this one fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The users-domain events after which a principal may no longer be what it was. */
 export const ACCESS_EVENTS = new Set([
@@ -50,11 +55,25 @@ export class Sessions {
     const principal = await this.authenticator.authenticate(authorization);
     const session: Session = { authorization, principal, close };
     this.sessions.add(session);
+    this.watchExpiry(session);
     return session;
   }
 
   forget(session: Session): void {
+    clearTimeout(session.expiry);
     this.sessions.delete(session);
+  }
+
+  /** Re-checks the session the moment its credential expires, so an expired token stops at once. */
+  private watchExpiry(session: Session): void {
+    clearTimeout(session.expiry);
+    const at = session.principal.expiresAt;
+    if (at === undefined) return;
+    session.expiry = setTimeout(
+      () => void this.check(session),
+      Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS),
+    );
+    session.expiry.unref();
   }
 
   /** A users-domain event: re-check the sockets it may concern (all of them when it names no user or token). */
@@ -89,13 +108,19 @@ export class Sessions {
         this.logger.warn({ err }, 'could not re-check a realtime session');
         return;
       }
-      this.sessions.delete(session);
+      this.forget(session);
       session.close(CLOSE.UNAUTHORIZED, 'Unauthorized: the token expired or was revoked');
       return;
     }
     if (now.role !== session.principal.role || now.id !== session.principal.id) {
-      this.sessions.delete(session);
+      this.forget(session);
       session.close(CLOSE.ACCESS_CHANGED, 'Forbidden: access changed; reconnect');
+      return;
+    }
+    // Still valid (a timer that fired early, or a credential renewed under the same token): watch again.
+    if (now.expiresAt !== session.principal.expiresAt) {
+      session.principal = now;
+      this.watchExpiry(session);
     }
   }
 }

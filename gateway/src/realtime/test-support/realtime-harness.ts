@@ -25,13 +25,18 @@ import type { FakeGraph } from './fake-graph.ts';
 export class FakeAuthenticator implements Authenticator {
   readonly revoked = new Set<string>();
   readonly roles = new Map<string, string>();
+  /** Token → epoch ms at which it expires; past it the token no longer authenticates. */
+  readonly expiries = new Map<string, number>();
   async authenticate(header: string | undefined): Promise<Principal> {
     if (!header) return ANONYMOUS;
     const token = /^Bearer (\S+)$/.exec(header)?.[1] ?? '';
     const [roleName, name] = token.split(':');
     const role = this.roles.get(token) ?? roleName;
-    if (this.revoked.has(token) || !isRole(role)) throw new DomainError('UNAUTHENTICATED', 'invalid token');
-    return { kind: 'user', id: `user-${name ?? roleName}`, role };
+    const expiresAt = this.expiries.get(token);
+    if (this.revoked.has(token) || !isRole(role) || (expiresAt !== undefined && Date.now() >= expiresAt)) {
+      throw new DomainError('UNAUTHENTICATED', 'invalid token');
+    }
+    return { kind: 'user', id: `user-${name ?? roleName}`, role, ...(expiresAt ? { expiresAt } : {}) };
   }
 }
 

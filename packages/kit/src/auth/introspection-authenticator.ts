@@ -19,6 +19,8 @@ export interface IntrospectionResponse {
   id: string;
   role: Principal['role'];
   tokenId?: string;
+  /** Epoch milliseconds at which the credential expires (the session's token, or the API token); absent: never. */
+  expiresAt?: number;
 }
 
 export interface IntrospectionAuthenticatorOptions {
@@ -108,5 +110,6 @@ function toPrincipal(body: unknown): Principal {
   }
   const principal: Principal = { kind: b.kind, id: b.id, role: b.role };
   if (typeof b.tokenId === 'string') principal.tokenId = b.tokenId;
+  if (typeof b.expiresAt === 'number') principal.expiresAt = b.expiresAt;
   return principal;
 }

@@ -16,6 +16,11 @@ export interface Principal {
   /** For `token` principals: the token's id, so audit logs can name it. */
   tokenId?: string;
   /**
+   * Epoch milliseconds at which the credential stops being valid, when it expires at all. Long-lived consumers
+   * (a realtime socket) end the caller's access at that moment instead of waiting for their next check.
+   */
+  expiresAt?: number;
+  /**
    * The client's address as the gateway saw it, when it knows it. Only for per-address limits (login brute-force
    * protection) and audit entries; never for access decisions.
    */

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { createIntrospectionAuthenticator, type DomainError } from '@polystatus/kit';
 import { TEST_INTERNAL_SECRET } from '@polystatus/kit/testing';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_EMAIL,
@@ -52,6 +53,7 @@ describe('introspection authenticator', () => {
       kind: 'user',
       id: s.user.id,
       role: 'admin',
+      expiresAt: decodeJwt(s.accessToken).exp! * 1000,
     });
     await h.gql(`mutation L($t: String!) { logout(refreshToken: $t) }`, { t: s.refreshToken });
     expect(await codeOfFailure(auth.authenticate(`Bearer ${s.accessToken}`))).toBe('UNAUTHENTICATED');

@@ -37,7 +37,13 @@ async function introspectAccessToken(deps: UsersDeps, token: string): Promise<In
   if (!user || user.disabled) throw refused();
   if (!session || session.revoked || session.userId !== user.id) throw refused();
   if (session.createdAt < user.sessionsValidAfter || session.expiresAt <= now) throw refused();
-  return { kind: 'user', id: user.id, role: user.role };
+  // The access token dies first unless the session's absolute lifetime ends sooner.
+  return {
+    kind: 'user',
+    id: user.id,
+    role: user.role,
+    expiresAt: Math.min(claims.exp * 1000, session.expiresAt),
+  };
 }
 
 async function introspectApiToken(deps: UsersDeps, token: string): Promise<IntrospectionResponse> {
@@ -52,5 +58,11 @@ async function introspectApiToken(deps: UsersDeps, token: string): Promise<Intro
       .touch(record.id, now)
       .catch((err) => deps.logger.warn({ err }, 'could not record token use'));
   }
-  return { kind: 'token', id: owner.id, role: minRole(record.role, owner.role), tokenId: record.id };
+  return {
+    kind: 'token',
+    id: owner.id,
+    role: minRole(record.role, owner.role),
+    tokenId: record.id,
+    ...(record.expiresAt !== null ? { expiresAt: record.expiresAt } : {}),
+  };
 }

@@ -58,9 +58,10 @@ describe('login', () => {
     expect(claims).toMatchObject({ sub: adminId, role: 'admin', iss: 'polystatus-users', aud: 'polystatus' });
     expect(claims.exp! - claims.iat!).toBe(600);
     expect(refreshToken.startsWith(`${claims.sid}.`)).toBe(true);
+    // The principal says when it stops being valid: the access token's expiry.
     expect(await h.introspect(accessToken)).toEqual({
       status: 200,
-      body: { kind: 'user', id: adminId, role: 'admin' },
+      body: { kind: 'user', id: adminId, role: 'admin', expiresAt: claims.exp! * 1000 },
     });
   });
 
@@ -180,7 +181,7 @@ describe('introspection reflects the present state', () => {
     const s = (await login('demoted@example.com')).data!.login;
     expect((await h.introspect(s.accessToken)).body.role).toBe('manager');
     await h.gql(`mutation { changeUserRole(id: "${id}", role: VIEWER) { id } }`, {}, admin());
-    expect((await h.introspect(s.accessToken)).body).toEqual({ kind: 'user', id, role: 'viewer' });
+    expect((await h.introspect(s.accessToken)).body).toMatchObject({ kind: 'user', id, role: 'viewer' });
   });
 
   it('a disabled user’s token stops working at once, and stays dead after re-enabling', async () => {
