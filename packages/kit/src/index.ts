@@ -17,5 +17,6 @@ export * from './http/server.ts';
 export * from './logger.ts';
 export * from './metrics.ts';
 export * from './redis.ts';
+export * from './run-main.ts';
 export * from './service.ts';
 export * from './shutdown.ts';
