@@ -27,6 +27,10 @@ const shape = {
   /** Keep serving locally verified session JWTs while the users service is down (gateway-authenticator.ts). */
   AUTH_JWT_FALLBACK: bool(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  /** Most estimated work per operation: fields weighted by their list arguments (kit cost-limit.ts). */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(50_000),
+  /** Most field selections per operation, aliases included. */
+  GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(1).default(500),
   /** A subgraph that has not answered within this time fails the request with UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Only for measuring: `false` opens a new connection per subgraph request, the baseline bench/gateway.ts uses. */

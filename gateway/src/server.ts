@@ -8,6 +8,7 @@ import {
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import {
   type Authenticator,
+  costLimit,
   createService,
   DomainError,
   depthLimit,
@@ -60,10 +61,8 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
     env.RATE_LIMIT_PER_SECOND > 0
       ? new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST })
       : undefined;
-  const subgraphHttp = new SubgraphHttp({
-    keepAlive: env.SUBGRAPH_KEEP_ALIVE,
-    timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
-  });
+  // Built in setup, where the service's logger exists.
+  let subgraphHttp!: SubgraphHttp;
   let apollo!: ApolloServer<GatewayContext>;
 
   const service = await createService(
@@ -72,11 +71,16 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
       env,
       port: env.PORT,
       onClose: [
-        { name: 'subgraph-connections', run: () => subgraphHttp.close() },
+        { name: 'subgraph-connections', run: async () => subgraphHttp?.close() },
         { name: 'authenticator', run: async () => owned?.close() },
       ],
     },
     async (parts) => {
+      subgraphHttp = new SubgraphHttp({
+        keepAlive: env.SUBGRAPH_KEEP_ALIVE,
+        timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+        logger: parts.logger,
+      });
       owned = deps.authenticator
         ? undefined
         : createGatewayAuthenticator({
@@ -97,7 +101,10 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
       });
       apollo = new ApolloServer<GatewayContext>({
         gateway,
-        validationRules: [depthLimit(env.GRAPHQL_MAX_DEPTH)],
+        validationRules: [
+          depthLimit(env.GRAPHQL_MAX_DEPTH),
+          costLimit({ maxCost: env.GRAPHQL_MAX_COST, maxFields: env.GRAPHQL_MAX_FIELDS }),
+        ],
         formatError: formatGraphQLError(parts.logger),
         includeStacktraceInErrorResponses: false,
         plugins: [

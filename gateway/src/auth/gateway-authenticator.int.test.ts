@@ -11,7 +11,7 @@ import { createGatewayAuthenticator, type GatewayAuthenticator } from './gateway
  * introspection route answers with the current role, or fails as a crashed service would.
  */
 async function usersService(jwk: object) {
-  const state = { introspection: 'up' as 'up' | 'down', currentRole: 'viewer' };
+  const state = { introspection: 'up' as 'up' | 'down' | 'hang', currentRole: 'viewer' };
   const server: Server = createServer((req, res) => {
     if (req.url === '/.well-known/jwks.json') {
       return void res
@@ -19,6 +19,7 @@ async function usersService(jwk: object) {
         .end(JSON.stringify({ keys: [jwk] }));
     }
     if (state.introspection === 'down') return void req.socket.destroy();
+    if (state.introspection === 'hang') return;
     res
       .writeHead(200, { 'content-type': 'application/json' })
       .end(JSON.stringify({ kind: 'user', id: 'user-1', role: state.currentRole }));
@@ -81,6 +82,24 @@ describe('gateway authenticator when the users service is down', () => {
     expect(await codeOf(lenient.authenticate('Bearer ps_abcdefabcdefabcdefabcdefabcdefabcdefabcdefa'))).toBe(
       'UNAVAILABLE',
     );
+  });
+
+  it('stops waiting on a users service that does not answer, for a few seconds after a failure', async () => {
+    // A stopped (not dead) service: connections open, nothing answers, each call would wait for the timeout.
+    users.state.introspection = 'hang';
+    const breaking = createGatewayAuthenticator({
+      usersServiceUrl: users.url,
+      internalSecret: 'x'.repeat(40),
+      timeoutMs: 300,
+      jwtFallback: true,
+    });
+    const first = Date.now();
+    expect(await breaking.authenticate(`Bearer ${session}`)).toMatchObject({ role: 'manager' });
+    expect(Date.now() - first).toBeGreaterThanOrEqual(250);
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) await breaking.authenticate(`Bearer ${session}`);
+    expect(Date.now() - started).toBeLessThan(200);
+    await breaking.close();
   });
 
   it('never falls back for a token that does not verify', async () => {

@@ -27,6 +27,11 @@ export interface GatewayAuthenticatorOptions {
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /** While degraded, one warning per this interval is enough to page someone without flooding the logs. */
 const DEGRADED_LOG_INTERVAL_MS = 30_000;
+/**
+ * After introspection fails for want of the users service, skip it for this long: a stopped (not dead) service
+ * would otherwise cost every request the full introspection timeout. One request per interval probes again.
+ */
+const BREAKER_OPEN_MS = 5_000;
 
 /**
  * What the gateway runs: a session JWT is first verified locally (signature, expiry, audience), so forged or
@@ -48,6 +53,7 @@ export function createGatewayAuthenticator(opts: GatewayAuthenticatorOptions): G
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   });
   let lastDegradedLog = 0;
+  let breaker: { until: number; error: DomainError } | undefined;
 
   const degraded = (local: Principal, err: DomainError): Principal => {
     const now = Date.now();
@@ -66,13 +72,19 @@ export function createGatewayAuthenticator(opts: GatewayAuthenticatorOptions): G
       const token = bearerToken(authorization);
       if (token === undefined) return ANONYMOUS;
       const local = JWT_SHAPE.test(token) ? await jwt.verify(token) : undefined;
-      try {
-        return await introspection.authenticate(authorization);
-      } catch (err) {
-        if (local && opts.jwtFallback && err instanceof DomainError && err.code === 'UNAVAILABLE') {
-          return degraded(local, err);
-        }
+      const unavailable = (err: DomainError): Principal => {
+        if (local && opts.jwtFallback) return degraded(local, err);
         throw err;
+      };
+      if (breaker && Date.now() < breaker.until) return unavailable(breaker.error);
+      try {
+        const principal = await introspection.authenticate(authorization);
+        breaker = undefined;
+        return principal;
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.code !== 'UNAVAILABLE') throw err;
+        breaker = { until: Date.now() + BREAKER_OPEN_MS, error: err };
+        return unavailable(err);
       }
     },
     close: () => introspection.close(),

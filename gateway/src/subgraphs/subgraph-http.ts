@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { DomainError } from '@polystatus/kit';
+import { DomainError, type Logger } from '@polystatus/kit';
 import { Agent } from 'undici';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -8,7 +8,11 @@ export interface SubgraphHttpOptions {
   /** Reuse connections between requests (the default). `false` is the no-keep-alive baseline for benchmarks. */
   keepAlive: boolean;
   timeoutMs: number;
+  /** Where the real cause of a failed subgraph call goes; clients only learn that the service is unavailable. */
+  logger?: Logger;
 }
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
  * Idle time before the gateway drops a pooled connection. It must stay below the subgraphs' 65 s
@@ -24,8 +28,10 @@ export const SUBGRAPH_IDLE_MS = 30_000;
  */
 export class SubgraphHttp {
   private readonly agent: Agent;
+  private readonly logger: Logger | undefined;
 
   constructor(opts: SubgraphHttpOptions) {
+    this.logger = opts.logger;
     this.agent = new Agent(
       opts.keepAlive
         ? {
@@ -44,6 +50,7 @@ export class SubgraphHttp {
   /** A fetcher for Apollo's data source; `subgraph` names the service in the UNAVAILABLE error. */
   fetcherFor(subgraph: string): Fetcher {
     const agent = this.agent;
+    const logger = this.logger;
     const fetcher = async (url: string, init: Parameters<Fetcher>[1] = {}) => {
       let res: Awaited<ReturnType<Agent['request']>>;
       let body: string;
@@ -58,9 +65,12 @@ export class SubgraphHttp {
         });
         body = await res.body.text();
       } catch (err) {
+        // Addresses and library messages stay in the log; they tell a client nothing it can act on.
+        logger?.warn({ err, subgraph }, 'subgraph call failed');
+        const timedOut = TIMEOUT_CODES.has((err as { code?: string }).code ?? '');
         throw new DomainError('UNAVAILABLE', `the ${subgraph} service is unavailable`, {
           retryAfter: 1,
-          details: [{ field: subgraph, issue: (err as Error).message || (err as Error).name }],
+          details: [{ field: subgraph, issue: timedOut ? 'did not answer in time' : 'cannot be reached' }],
         });
       }
       const headers = new Headers();

@@ -33,7 +33,11 @@ export const baseEnv = {
     .regex(/^[a-zA-Z0-9_:-]+$/, 'letters, digits, _ - : only')
     .default('ps'),
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
-  HOST: z.string().default('0.0.0.0'),
+  /**
+   * Loopback by default: a development stack must not be reachable from the network (its internal secret is a
+   * known default). Containers and real deployments set 0.0.0.0 (docker-compose.yml does).
+   */
+  HOST: z.string().default('127.0.0.1'),
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT_BYTES: z.coerce
     .number()

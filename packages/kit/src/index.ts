@@ -7,6 +7,7 @@ export * from './auth/roles.ts';
 export * from './env.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './graphql/cost-limit.ts';
 export * from './graphql/depth-limit.ts';
 export * from './graphql/format-error.ts';
 export * from './graphql/metrics-plugin.ts';

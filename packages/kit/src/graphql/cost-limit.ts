@@ -1,0 +1,95 @@
+import {
+  type ASTNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+
+export interface CostLimits {
+  /** Most estimated work one operation may ask for (see `costLimit`). */
+  maxCost: number;
+  /** Most field selections one operation may contain, fragments expanded, aliases included. */
+  maxFields: number;
+  /** The size assumed for a list argument given as a variable (validation runs before variables are known). */
+  assumedListSize?: number;
+}
+
+/** Arguments that size the list a field returns. */
+const LIST_ARGUMENTS = new Set(['first', 'last', 'limit']);
+
+/**
+ * Refuses operations that would make the servers do far more work than any real client needs, before any of it
+ * is done. The depth limit alone does not stop width: 1,500 aliased copies of a 100-incident list are shallow.
+ *
+ * Estimate: a field costs 1 plus the cost of its selection, multiplied by its list argument (`first: 100` makes
+ * each selected field count a hundred times); a list argument given as a variable counts as `assumedListSize`.
+ * Separately, the number of field selections (each alias counts) is capped. Introspection is free.
+ */
+export function costLimit(limits: CostLimits): ValidationRule {
+  const assumed = limits.assumedListSize ?? 100;
+  return (context: ValidationContext) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const def of context.getDocument().definitions) {
+      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    }
+    const multiplier = (field: FieldNode): number => {
+      for (const arg of field.arguments ?? []) {
+        if (!LIST_ARGUMENTS.has(arg.name.value)) continue;
+        if (arg.value.kind === Kind.INT) return Math.max(1, Number(arg.value.value));
+        if (arg.value.kind === Kind.VARIABLE) return assumed;
+      }
+      return 1;
+    };
+    const measure = (
+      set: SelectionSetNode | undefined,
+      seen: Set<string>,
+    ): { cost: number; fields: number } => {
+      let cost = 0;
+      let fields = 0;
+      for (const sel of set?.selections ?? []) {
+        if (sel.kind === Kind.FIELD) {
+          if (sel.name.value.startsWith('__')) continue;
+          const inner = measure(sel.selectionSet, seen);
+          cost += (1 + inner.cost) * multiplier(sel);
+          fields += 1 + inner.fields;
+        } else {
+          const next =
+            sel.kind === Kind.INLINE_FRAGMENT
+              ? sel.selectionSet
+              : fragments.get(sel.name.value)?.selectionSet;
+          const name = sel.kind === Kind.FRAGMENT_SPREAD ? sel.name.value : undefined;
+          if (!next || (name && seen.has(name))) continue;
+          const inner = measure(next, name ? new Set([...seen, name]) : seen);
+          cost += inner.cost;
+          fields += inner.fields;
+        }
+      }
+      return { cost, fields };
+    };
+    return {
+      OperationDefinition(node) {
+        const { cost, fields } = measure(node.selectionSet, new Set());
+        const details = [
+          ...(cost > limits.maxCost
+            ? [{ field: 'query', issue: `estimated cost ${cost} exceeds ${limits.maxCost}` }]
+            : []),
+          ...(fields > limits.maxFields
+            ? [{ field: 'query', issue: `${fields} field selections exceed ${limits.maxFields}` }]
+            : []),
+        ];
+        if (details.length) {
+          context.reportError(
+            new GraphQLError(`operation is too expensive: ${details.map((d) => d.issue).join('; ')}`, {
+              nodes: [node as ASTNode],
+              extensions: { code: 'VALIDATION', details },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
