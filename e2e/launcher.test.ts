@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/launcher/ports.ts';
 import { SERVICES } from '../scripts/services.ts';
-import { isAlive, type Stack, startStack } from './support/stack.ts';
+import { isAlive, type Stack, type StackService, startStack } from './support/stack.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const hasRedisServer = () => spawnSync('sh', ['-c', 'command -v redis-server']).status === 0;
@@ -75,25 +75,114 @@ describe('launcher: the whole stack', () => {
     const { code, signal } = await stack.stop();
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(await waitUntil(() => pids.every((p) => !isAlive(p)), 5000)).toBe(true);
+    expect(existsSync(stack.stateFile)).toBe(false);
   });
 });
 
-describe('launcher: a service dying', () => {
-  it('stops the others and exits non-zero', async () => {
-    const stack = await startStack();
+describe('launcher: a service crashing', () => {
+  // One restart allowed within the window: the first crash is restarted, the second is given up.
+  let stack: Stack;
+  let others: StackService[];
+  const incidentsOf = () => stack.state().services.find((s) => s.name === 'incidents')!;
+
+  /** Polls the other services while `during` runs; resolves with every answer that was not a 200. */
+  const watchOthers = async (during: () => Promise<void>) => {
+    const failures: string[] = [];
+    let done = false;
+    const poll = (async () => {
+      while (!done) {
+        await Promise.all([
+          ...others.map(async (s) => {
+            const res = await fetch(`${s.url}/healthz`).catch((e: Error) => e);
+            if (res instanceof Error || res.status !== 200)
+              failures.push(`${s.name}: ${res instanceof Error ? res.message : res.status}`);
+          }),
+          gql(stack, '{ __typename }').then(
+            ({ status }) => status !== 200 && failures.push(`graphql: ${status}`),
+            (e: Error) => failures.push(`graphql: ${e.message}`),
+          ),
+        ]);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
     try {
-      const victim = stack.services.find((s) => s.name === 'gateway')!;
-      const others = stack.services.filter((s) => s !== victim).map((s) => s.pid);
-      process.kill(victim.pid, 'SIGKILL');
-      const { code } = await stack.exited;
-      expect(code).toBe(1);
-      expect(await waitUntil(() => [stack.launcherPid, ...others].every((p) => !isAlive(p)), 5000)).toBe(
-        true,
-      );
-      expect(stack.output()).toMatch(/gateway exited unexpectedly/);
+      await during();
     } finally {
-      await stack.stop();
+      done = true;
+      await poll;
     }
+    return failures;
+  };
+
+  const othersUnchanged = () => {
+    const now = stack.state().services;
+    for (const s of others) {
+      expect(now.find((n) => n.name === s.name)?.pid, s.name).toBe(s.pid);
+      expect(isAlive(s.pid), s.name).toBe(true);
+    }
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { POLYSTATUS_MAX_RESTARTS: '1' } });
+    others = stack.services.filter((s) => s.name !== 'incidents');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('restarts a killed service on its port while the others keep their pids and keep answering', async (ctx) => {
+    if (!stack.urls.incidents) ctx.skip();
+    const before = incidentsOf().pid!;
+    const failures = await watchOthers(async () => {
+      process.kill(before, 'SIGKILL');
+      // Restarted: a new pid in the state file, and /readyz answering again within a few seconds.
+      expect(
+        await waitUntil(() => {
+          const now = incidentsOf();
+          return now.pid !== null && now.pid !== before && now.status === 'running';
+        }, 20_000),
+        stack.output().slice(-4000),
+      ).toBe(true);
+    });
+    expect((await fetch(`${stack.urls.incidents}/readyz`)).status).toBe(200);
+    expect(isAlive(incidentsOf().pid!)).toBe(true);
+    expect(incidentsOf().restarts).toBe(1);
+    expect(failures).toEqual([]);
+    othersUnchanged();
+    expect(stack.output()).toMatch(/incidents exited unexpectedly \(SIGKILL\); restarting in 0.5 s/);
+    // The gateway reaches it again.
+    const { body } = await gql(stack, '{ incidents(first: 1) { nodes { id } } }');
+    if (body.errors) expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(body.errors[0].extensions.code);
+  });
+
+  it('gives up on a service that keeps crashing, and the rest of the stack stays up', async (ctx) => {
+    if (!stack.urls.incidents) ctx.skip();
+    const failures = await watchOthers(async () => {
+      process.kill(incidentsOf().pid!, 'SIGKILL');
+      expect(await waitUntil(() => incidentsOf().status === 'given-up', 10_000)).toBe(true);
+      // Past the backoff delay: nothing restarts it.
+      await new Promise((r) => setTimeout(r, 1500));
+    });
+    expect(incidentsOf()).toMatchObject({ pid: null, status: 'given-up', restarts: 1 });
+    expect(await fetch(`${stack.urls.incidents}/readyz`).catch(() => 'refused')).toBe('refused');
+    expect(failures).toEqual([]);
+    othersUnchanged();
+    expect(isAlive(stack.launcherPid)).toBe(true);
+    expect(stack.output()).toMatch(
+      /incidents exited unexpectedly \(SIGKILL\): 2 crashes within 60 s; GIVING UP/,
+    );
+    // Only that subgraph's fields are unavailable.
+    const { status, body } = await gql(stack, '{ incidents(first: 1) { nodes { id } } }');
+    expect(status).toBe(200);
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
+  });
+
+  it('still stops everything on SIGTERM and exits 0, removing the state file', async () => {
+    const pids = [stack.launcherPid, ...others.map((s) => s.pid)];
+    const { code, signal } = await stack.stop();
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(await waitUntil(() => pids.every((p) => !isAlive(p)), 5000)).toBe(true);
+    expect(existsSync(stack.stateFile)).toBe(false);
   });
 });
 

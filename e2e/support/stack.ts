@@ -17,12 +17,24 @@ export interface StackService {
   pid: number;
 }
 
+/** The launcher's state file as it stands now: a service that is down (crashed, given up) has `pid: null`. */
+export interface StackState {
+  pid: number;
+  services: Array<Omit<StackService, 'pid'> & { pid: number | null; status: string; restarts: number }>;
+  skipped: string[];
+}
+
 export interface Stack {
   /** Base URL of each running service, by name (`gateway` → `http://127.0.0.1:41234`). */
   urls: Record<string, string>;
   /** `<gateway>/graphql`. */
   graphqlUrl: string;
+  /** The services as they were once all were ready. */
   services: StackService[];
+  /** Where the launcher keeps its state (POLYSTATUS_STATE_FILE); it removes the file when it exits. */
+  stateFile: string;
+  /** Reads the state file again (the launcher rewrites it when a service crashes or is restarted). */
+  state(): StackState;
   /** Services in scripts/services.ts that have no entry point yet. */
   skipped: string[];
   launcherPid: number;
@@ -120,18 +132,17 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {
-    services: StackService[];
-    skipped: string[];
-  };
-  rmSync(stateFile, { force: true });
+  const readState = () => JSON.parse(readFileSync(stateFile, 'utf8')) as StackState;
+  const state = readState();
   const urls = Object.fromEntries(state.services.map((s) => [s.name, s.url]));
 
   let stopped: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | undefined;
   return {
     urls,
     graphqlUrl: `${urls.gateway}/graphql`,
-    services: state.services,
+    services: state.services as StackService[],
+    stateFile,
+    state: readState,
     skipped: state.skipped,
     launcherPid: launcher.pid!,
     keyPrefix,
@@ -145,6 +156,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         const timer = setTimeout(() => launcher.kill('SIGKILL'), 40_000);
         const result = await exit;
         clearTimeout(timer);
+        // The launcher removes it on its way out; not when it was killed.
+        if (result.signal) rmSync(stateFile, { force: true });
         await cleanKeys();
         return result;
       })();
