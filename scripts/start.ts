@@ -1,5 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { composeFromRepo, REPO_ROOT, writeSupergraph } from '../gateway/src/compose/compose.ts';
+import { devInternalSecret } from './launcher/dev-secret.ts';
 import { type Launch, type LaunchedService, launch, livePid } from './launcher/launcher.ts';
 import { consoleOutput } from './launcher/output.ts';
 import { portVariable } from './launcher/ports.ts';
@@ -20,11 +21,13 @@ import { maxRestartsFrom } from './launcher/restart.ts';
  *                          are ready, rewrites it whenever a service crashes or is restarted, removes it on exit
  *   POLYSTATUS_READY_TIMEOUT_MS  how long a service may take to answer /readyz (default 60000)
  *   POLYSTATUS_MAX_RESTARTS      crashes within 60 s a service is restarted after before it is given up (default 5)
+ *   POLYSTATUS_INTERNAL_SECRET   when unset, a random one made once per checkout (.data/dev-internal-secret)
  */
 const out = consoleOutput();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+  POLYSTATUS_INTERNAL_SECRET: process.env.POLYSTATUS_INTERNAL_SECRET || devInternalSecret(REPO_ROOT),
 };
 const stateFile = env.POLYSTATUS_STATE_FILE || undefined;
 

@@ -1,0 +1,18 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { devInternalSecret } from './dev-secret.ts';
+
+describe('devInternalSecret', () => {
+  it('makes a private random secret once per checkout and reuses it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ps-secret-'));
+    const first = devInternalSecret(root);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(devInternalSecret(root)).toBe(first);
+    const file = join(root, '.data', 'dev-internal-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(devInternalSecret(mkdtempSync(join(tmpdir(), 'ps-secret-')))).not.toBe(first);
+  });
+});
