@@ -10,6 +10,7 @@ import { loadIncidentsRestEnv } from '../rest-adapters/incidents/src/config.ts';
 import { buildIncidentsRestService, INCIDENTS_SWAGGER } from '../rest-adapters/incidents/src/server.ts';
 import { loadIncidentsEnv } from '../subgraphs/incidents/src/config.ts';
 import { buildIncidentsService } from '../subgraphs/incidents/src/server.ts';
+import { createUsers } from '../subgraphs/incidents/src/testing/users.ts';
 
 /**
  * The incidents REST API end to end, in one process: the real incidents subgraph on Redis, the real gateway
@@ -368,8 +369,17 @@ describe('POST /api/v1/incidents/{id}/assign', () => {
       body: { commander: 7 },
     });
     expect(fields(wrongType.body)).toEqual(['commander']);
+    const ghost = await call('POST', `/api/v1/incidents/${id}/assign`, {
+      token: 'manager',
+      body: { commander: 'not-a-user' },
+      op: 'assignIncident',
+    });
+    expect(ghost.status).toBe(400);
+    expect(ghost.body.error.details).toEqual([{ field: 'commander', issue: 'no such user' }]);
     expect(await storedKeys()).toEqual(keys);
 
+    // A commander must be a user; without the users service here, its event says one was created.
+    await createUsers(redis, prefix, 'f6c74e13-8b4a-4b63-bf58-1c59a0c21840');
     const ok = await call('POST', `/api/v1/incidents/${id}/assign`, {
       token: 'manager',
       body: { commander: 'f6c74e13-8b4a-4b63-bf58-1c59a0c21840' },
@@ -380,7 +390,7 @@ describe('POST /api/v1/incidents/{id}/assign', () => {
 
     const unknown = await call('POST', '/api/v1/incidents/INC-NOSUCH1/assign', {
       token: 'manager',
-      body: { commander: 'user-7' },
+      body: { commander: 'f6c74e13-8b4a-4b63-bf58-1c59a0c21840' },
       op: 'assignIncident',
     });
     expect(unknown.status).toBe(404);

@@ -16,6 +16,7 @@ import {
   TIMELINE,
   UPDATE,
 } from './testing/operations.ts';
+import { createUsers } from './testing/users.ts';
 
 type Incident = {
   id: string;
@@ -43,6 +44,8 @@ let svc: RunningIncidents;
 beforeAll(async () => {
   redis = testRedis();
   svc = await startIncidents(prefix);
+  // Commanders must be users the incidents domain learned of from the users events.
+  await createUsers(redis, prefix, 'u1', 'cmdr-1', 'cmdr-2', 'cmdr-entity', 'c9');
 });
 afterAll(async () => {
   await svc?.close();
@@ -610,6 +613,8 @@ describe('redis outage', () => {
       expect(errorOf(read)).toMatchObject({ code: 'UNAVAILABLE', retryAfter: 1 });
       const write = await down.gql(CREATE, { input: { title: 't', sev: 1 } }, responder);
       expect(errorOf(write)?.code).toBe('UNAVAILABLE');
+      const assign = await down.gql(ASSIGN, { id: 'INC-00000000', commanderId: 'u1' }, manager);
+      expect(errorOf(assign)?.code).toBe('UNAVAILABLE');
     } finally {
       await down.close();
     }

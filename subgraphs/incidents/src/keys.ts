@@ -18,6 +18,11 @@ import type { Source, Status } from './domain/incident.ts';
  *   idx:commander:<userId>    zset    by incident commander
  *   idx:source:<source>       zset    by source (manual, csp, api)
  *   idx:tri:<trigram>         zset    by trigram of the lower-cased title and summary
+ *   user-directory            hash    userId → enabled | disabled: the users this domain learned from user events
+ *   user-directory:applied    string  id of the last users-stream entry applied to user-directory
+ *
+ * Read only, owned by the users domain: `<prefix>:users:events`, its event stream (the published interface a
+ * domain may listen to; never another domain's data keys).
  */
 export interface IncidentKeys {
   seq: string;
@@ -32,6 +37,10 @@ export interface IncidentKeys {
   byCommander(userId: string): string;
   bySource(source: Source): string;
   byTrigram(trigram: string): string;
+  userDirectory: string;
+  userDirectoryApplied: string;
+  /** The users domain's event stream, which feeds `userDirectory`; read, never written. */
+  usersEvents: string;
   /** The prefixes handed to Lua, so scripts append a value instead of spelling a key. */
   keyspace(): Keyspace;
 }
@@ -74,6 +83,9 @@ export function incidentKeys(prefix: string): IncidentKeys {
     byCommander: (userId) => ks.commander + userId,
     bySource: (source) => ks.source + source,
     byTrigram: (trigram) => ks.tri + trigram,
+    userDirectory: `${base}:user-directory`,
+    userDirectoryApplied: `${base}:user-directory:applied`,
+    usersEvents: `${prefix}:users:events`,
     keyspace: () => ({ ...ks }),
   };
 }

@@ -5,6 +5,7 @@ import { incidentKeys } from './keys.ts';
 import { IncidentStore } from './store/incident-store.ts';
 import { type Caller, ok, type RunningIncidents, startIncidents } from './testing/harness.ts';
 import { ASSIGN, CHANGE_STATUS, createMany, LIST, UPDATE } from './testing/operations.ts';
+import { createUsers } from './testing/users.ts';
 
 /**
  * A few thousand incidents with attributes derived from their number, so every filter's expected answer can be
@@ -64,6 +65,7 @@ async function inParallel<T>(items: T[], width: number, fn: (item: T) => Promise
 beforeAll(async () => {
   redis = testRedis();
   svc = await startIncidents(prefix);
+  await createUsers(redis, prefix, 'cmdr-a', 'cmdr-b');
   const batches = Array.from({ length: COUNT / BATCH }, (_, b) => b);
   const ids: string[] = new Array(COUNT);
   await inParallel(batches, 8, async (b) => {

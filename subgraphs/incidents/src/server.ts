@@ -8,6 +8,7 @@ import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import type { ServiceDeps } from './service/deps.ts';
 import { IncidentStore } from './store/incident-store.ts';
+import { UserDirectory } from './store/user-directory.ts';
 
 const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
@@ -21,12 +22,14 @@ export interface BuildOptions {
 export function buildIncidentsService(env: IncidentsEnv, opts: BuildOptions = {}) {
   return createService({ name: 'incidents', env, port: env.PORT, useRedis: true }, async (parts) => {
     const redis = parts.redis!;
-    const store = new IncidentStore(redis.client, incidentKeys(redis.keyPrefix), {
+    const keys = incidentKeys(redis.keyPrefix);
+    const store = new IncidentStore(redis.client, keys, {
       eventStreamMaxLen: env.INCIDENTS_EVENT_STREAM_MAXLEN,
       listScanBudget: env.INCIDENTS_LIST_SCAN_BUDGET,
     });
     const deps: ServiceDeps = {
       store,
+      users: new UserDirectory(redis.client, keys),
       newId: opts.newId ?? (() => newIncidentId()),
       clock: opts.clock ?? Date.now,
     };

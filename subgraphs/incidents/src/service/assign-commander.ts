@@ -1,4 +1,5 @@
 import { newEnvelope, type Principal, requireRole } from '@polystatus/kit';
+import { checkCommander } from '../domain/commander.ts';
 import { INCIDENT_EVENTS } from '../domain/events.ts';
 import type { Incident } from '../domain/incident.ts';
 import { validateCommanderId } from '../domain/validation.ts';
@@ -6,8 +7,9 @@ import type { ServiceDeps } from './deps.ts';
 import { writtenIncident } from './outcome.ts';
 
 /**
- * Names the incident commander. The id is not checked against the users domain: domains do not read each
- * other's data, and the graph resolves `commander` through the users subgraph when asked.
+ * Names the incident commander, who must be an existing, enabled user. Domains do not read each other's data:
+ * the answer comes from the incidents' own projection of the users events, caught up to the stream's end first,
+ * so a user created a moment ago counts. The check precedes the write, so a refusal changes nothing.
  */
 export async function assignCommander(
   deps: ServiceDeps,
@@ -18,6 +20,7 @@ export async function assignCommander(
 ): Promise<Incident> {
   const actor = requireRole(principal, 'manager');
   const commander = validateCommanderId(commanderId);
+  checkCommander(await deps.users.standing(commander));
   const now = deps.clock();
   const event = newEnvelope(
     INCIDENT_EVENTS.commanderAssigned,

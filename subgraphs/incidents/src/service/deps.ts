@@ -1,9 +1,12 @@
+import type { UserStanding } from '../domain/commander.ts';
 import type { IdGenerator } from '../domain/id.ts';
 import type { IncidentStore } from '../store/incident-store.ts';
 
 /** What the write verbs need; tests swap the id generator and the clock. */
 export interface ServiceDeps {
   store: IncidentStore;
+  /** The users this domain knows of, current as of the call (store/user-directory.ts). */
+  users: { standing(userId: string): Promise<UserStanding> };
   newId: IdGenerator;
   /** Epoch milliseconds. */
   clock: () => number;

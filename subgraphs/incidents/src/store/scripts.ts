@@ -20,6 +20,7 @@ const SOURCES = {
   incidentsAddNote: write('add-note'),
   incidentsSubmitPostmortem: write('submit-postmortem'),
   incidentsList: [lua('trigrams'), lua('list')].join('\n'),
+  incidentsUserDirectoryCatchUp: lua('user-directory-catch-up'),
 } as const;
 
 export type ScriptName = keyof typeof SOURCES;

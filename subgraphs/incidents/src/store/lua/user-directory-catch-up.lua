@@ -1,0 +1,40 @@
+-- Applies the next page of the users domain's events to the incidents' user directory, then answers one user's
+-- standing. One script, so the read position and the directory move together: concurrent callers (replicas,
+-- parallel requests) never apply a page twice or move the position backwards.
+-- KEYS: directory (hash), applied (string: last applied entry id), users events (stream, read only)
+-- ARGV: page size, user id to answer for ('' for none)
+-- Returns { standing ('enabled' | 'disabled' | '' when unknown), entries applied }
+local DIRECTORY, APPLIED, STREAM = KEYS[1], KEYS[2], KEYS[3]
+local page, userId = tonumber(ARGV[1]), ARGV[2]
+
+local applied = redis.call('GET', APPLIED)
+local from = '-'
+if applied then
+  -- Trimming removes from the head, so the last applied entry still being there means nothing after it is lost.
+  -- Gone: the stream was trimmed past us (or recreated); replay whatever remains from its start.
+  if #redis.call('XRANGE', STREAM, applied, applied) == 1 then from = '(' .. applied end
+end
+
+local entries = redis.call('XRANGE', STREAM, from, '+', 'COUNT', page)
+for _, entry in ipairs(entries) do
+  local f = {}
+  local flat = entry[2]
+  for i = 1, #flat, 2 do f[flat[i]] = flat[i + 1] end
+  local subject = f.subject
+  if subject and subject ~= '' then
+    if f.type == 'user.created' then
+      local ok, data = pcall(cjson.decode, f.data or '{}')
+      local disabled = ok and type(data) == 'table' and data.disabled == true
+      redis.call('HSET', DIRECTORY, subject, disabled and 'disabled' or 'enabled')
+    elseif f.type == 'user.disabled' then
+      redis.call('HSET', DIRECTORY, subject, 'disabled')
+    elseif f.type == 'user.enabled' then
+      redis.call('HSET', DIRECTORY, subject, 'enabled')
+    end
+  end
+end
+if #entries > 0 then redis.call('SET', APPLIED, entries[#entries][1]) end
+
+local standing = ''
+if userId ~= '' then standing = redis.call('HGET', DIRECTORY, userId) or '' end
+return { standing, #entries }

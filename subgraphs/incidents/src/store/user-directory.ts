@@ -1,0 +1,55 @@
+import type { Redis } from '@polystatus/kit';
+import type { UserStanding } from '../domain/commander.ts';
+import type { IncidentKeys } from '../keys.ts';
+import { defineScripts, runScript } from './scripts.ts';
+import { asUnavailable } from './unavailable.ts';
+
+/** Users-stream entries applied per script call: bounds how long one call holds Redis while catching up. */
+export const CATCH_UP_PAGE = 500;
+
+/**
+ * The users the incidents domain knows about, projected from the users domain's event stream into incidents'
+ * own keys (a domain never reads another's data keys). `standing` first catches up with the stream to its end,
+ * so a user created a moment ago is known: when already up to date that costs one script call (one round trip).
+ * Applying is idempotent and atomic with the read position, so callers may race freely.
+ */
+export class UserDirectory {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: IncidentKeys,
+    private readonly pageSize = CATCH_UP_PAGE,
+  ) {
+    defineScripts(redis);
+  }
+
+  async standing(userId: string): Promise<UserStanding> {
+    for (;;) {
+      const [standing, applied] = await this.step(userId);
+      // A short page means the stream's end was reached inside that very script, so its answer is current.
+      if (applied < this.pageSize)
+        return standing === 'enabled' || standing === 'disabled' ? standing : 'unknown';
+    }
+  }
+
+  /** Applies everything not yet applied; returns how many entries that was. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [, applied] = await this.step('');
+      total += applied;
+      if (applied < this.pageSize) return total;
+    }
+  }
+
+  private async step(userId: string): Promise<[string, number]> {
+    const reply = (await runScript(
+      this.redis,
+      'incidentsUserDirectoryCatchUp',
+      [this.keys.userDirectory, this.keys.userDirectoryApplied, this.keys.usersEvents],
+      [String(this.pageSize), userId],
+    ).catch((err) => {
+      throw asUnavailable(err);
+    })) as [string, number];
+    return [reply[0], Number(reply[1])];
+  }
+}
