@@ -3,6 +3,7 @@ import { deletePrefix, identityHeaders, testRedis, uniquePrefix } from '@polysta
 import { Pool } from 'undici';
 import { ok, startIncidents } from '../subgraphs/incidents/src/testing/harness.ts';
 import { createMany } from '../subgraphs/incidents/src/testing/operations.ts';
+import { createUsers } from '../subgraphs/incidents/src/testing/users.ts';
 
 /**
  * Latency of `incidents` list queries over HTTP against the in-process incidents subgraph, 10,000 incidents
@@ -63,6 +64,8 @@ export async function run(): Promise<void> {
   const prefix = uniquePrefix('bench-incidents');
   const redis = testRedis();
   const svc = await startIncidents(prefix);
+  // Commanders must be existing users: publish them as the users service would.
+  await createUsers(redis, prefix, ...Array.from({ length: 30 }, (_, i) => `cmdr-${i}`));
   const pool = new Pool(new URL(svc.url).origin, { connections: 1 });
   try {
     // Seed: creations in aliased batches, then a third mitigated, a seventh resolved, a tenth with a commander.
