@@ -13,6 +13,7 @@ import type { UsersContext } from './resolvers/context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { bootstrapAdmin } from './service/bootstrap-admin.ts';
 import type { UsersDeps } from './service/deps.ts';
+import { startKeyring } from './service/start-keyring.ts';
 import { ApiTokenStore } from './store/api-token-store.ts';
 import { AuditStore } from './store/audit-store.ts';
 import { LoginLimitStore } from './store/login-limit-store.ts';
@@ -75,7 +76,7 @@ export async function buildUsersService(env: UsersEnv, opts: UsersServiceOptions
   let deps: UsersDeps | undefined;
   const setup = async (parts: ServiceParts) => {
     const d = assembleDeps(env, parts, opts);
-    await d.keyring.start();
+    await startKeyring(d, { derivedEncryptionKey: !env.POLYSTATUS_KEY_ENCRYPTION_KEY });
     await bootstrapAdmin(d, {
       email: env.POLYSTATUS_ADMIN_EMAIL,
       password: env.POLYSTATUS_ADMIN_PASSWORD,

@@ -58,6 +58,26 @@ describe('signing keys', () => {
     ).rejects.toThrow(/cannot be decrypted/);
   });
 
+  it('replace keys sealed under another development secret (no configured key-encryption key) and keep working', async () => {
+    const devPrefix = uniquePrefix('users-devkeys');
+    // Keys sealed under some other key; this instance derives its development key from the internal secret.
+    const first = await startUsers({
+      prefix: devPrefix,
+      env: { POLYSTATUS_KEY_ENCRYPTION_KEY: 'the key a previous checkout derived, 32+ chars' },
+    });
+    const oldKid = decodeProtectedHeader((await loginAdmin(first)).accessToken).kid;
+    await first.close();
+    const second = await startUsers({ prefix: devPrefix, env: { POLYSTATUS_KEY_ENCRYPTION_KEY: '' } });
+    try {
+      const session = await loginAdmin(second);
+      expect(decodeProtectedHeader(session.accessToken).kid).not.toBe(oldKid);
+      expect((await second.introspect(session.accessToken)).status).toBe(200);
+    } finally {
+      await second.close();
+      await cleanup(devPrefix);
+    }
+  });
+
   it('rotate: new tokens use the new key, old tokens keep verifying, both keys are published', async () => {
     const h = await startUsers({ prefix });
     try {

@@ -56,6 +56,16 @@ function generate(now: number, sealer: KeySealer): SigningKeyRecord {
  * store marks active and verifies with any key still published, so rotating on one replica is picked up by the
  * others within `refreshMs` (and at once for verification, since an unknown kid triggers a re-read).
  */
+/** The stored signing key cannot be opened with this process's key-encryption key. */
+export class UnreadableSigningKeyError extends Error {
+  constructor(readonly kid: string) {
+    super(
+      `signing key ${kid} cannot be decrypted: POLYSTATUS_KEY_ENCRYPTION_KEY differs from the one it was sealed with`,
+    );
+    this.name = 'UnreadableSigningKeyError';
+  }
+}
+
 export class Keyring {
   private loaded = new Map<string, Loaded>();
   private activeKid: string | null = null;
@@ -148,6 +158,7 @@ export class Keyring {
   }
 
   private open(record: SigningKeyRecord): KeyObject {
+    // A wrong key-encryption key is the likely cause; UnreadableSigningKeyError lets start-up tell it apart.
     try {
       const jwk = JSON.parse(this.opts.sealer.open(record.sealedPrivateJwk, record.kid)) as Record<
         string,
@@ -155,9 +166,7 @@ export class Keyring {
       >;
       return createPrivateKey({ key: jwk, format: 'jwk' });
     } catch {
-      throw new Error(
-        `signing key ${record.kid} cannot be decrypted: POLYSTATUS_KEY_ENCRYPTION_KEY differs from the one it was sealed with`,
-      );
+      throw new UnreadableSigningKeyError(record.kid);
     }
   }
 
