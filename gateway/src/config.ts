@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { bool, EnvError, loadEnv, port } from '@polystatus/kit';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address.ts';
+import { parseOrigins } from './http/cors.ts';
 import { subgraphsOf } from './subgraphs/supergraph-graphs.ts';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
@@ -24,6 +25,8 @@ const shape = {
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(500),
   /** Requests a client may send in a burst above the sustained rate. */
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
+  /** Browser origins allowed to call the gateway (comma-separated); empty: same-origin only. */
+  CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   /** Keep serving locally verified session JWTs while the users service is down (gateway-authenticator.ts). */
   AUTH_JWT_FALLBACK: bool(true),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
@@ -68,6 +71,11 @@ export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env, supergra
   const problems: string[] = [];
   try {
     parseTrustedProxies(env.TRUSTED_PROXIES);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  try {
+    parseOrigins(env.CORS_ORIGINS);
   } catch (err) {
     problems.push((err as Error).message);
   }

@@ -25,6 +25,7 @@ import { createGatewayAuthenticator, type GatewayAuthenticator } from './auth/ga
 import type { GatewayEnv } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { clientAddress, parseTrustedProxies } from './http/client-address.ts';
+import { parseOrigins, registerCors } from './http/cors.ts';
 import { sendGraphQLError } from './http/graphql-error-reply.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { attachRealtime } from './realtime/attach.ts';
@@ -115,6 +116,7 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
         ],
       });
       await apollo.start();
+      registerCors(parts.app, parseOrigins(env.CORS_ORIGINS));
       await parts.app.register((scope) =>
         mountGraphQL(scope, {
           apollo,
