@@ -20,11 +20,51 @@ export function ajvIssue(e: AjvLikeError, context?: string): FieldIssue {
     path.push(p.additionalProperty);
     return { field: fieldName(path, context), issue: 'is not a known field' };
   }
-  let issue = e.message ?? 'is invalid';
-  if (e.keyword === 'enum' && Array.isArray(p.allowedValues))
-    issue = `must be one of: ${p.allowedValues.join(', ')}`;
-  if (e.keyword === 'required') issue = 'is required';
-  return { field: fieldName(path, context), issue };
+  return { field: fieldName(path, context), issue: issueText(e) };
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  null: 'null',
+};
+
+/** The same sentence shapes as the domain validators use ("must be at most 200 characters"), not ajv's own. */
+function issueText(e: AjvLikeError): string {
+  const p = e.params ?? {};
+  const limit = p.limit as number | undefined;
+  switch (e.keyword) {
+    case 'required':
+      return 'is required';
+    case 'enum':
+      return Array.isArray(p.allowedValues)
+        ? `must be one of: ${p.allowedValues.join(', ')}`
+        : 'is not allowed';
+    case 'type': {
+      const types = String(p.type ?? '').split(',');
+      return `must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')}`;
+    }
+    case 'minLength':
+      return limit === 1 ? 'must not be empty' : `must be at least ${limit} characters`;
+    case 'maxLength':
+      return `must be at most ${limit} characters`;
+    case 'minimum':
+      return `must be at least ${limit}`;
+    case 'maximum':
+      return `must be at most ${limit}`;
+    case 'minItems':
+      return limit === 1 ? 'must not be empty' : `must have at least ${limit} items`;
+    case 'maxItems':
+      return `must have at most ${limit} items`;
+    case 'format':
+      return `must be a valid ${String(p.format)}`;
+    default:
+      return e.message ?? 'is invalid';
+  }
 }
 
 function fieldName(path: string[], context?: string): string {
@@ -51,6 +91,10 @@ export function errorHandler(
 
 export function toDomainError(error: FastifyError | Error, request?: FastifyRequest): DomainError {
   if (error instanceof DomainError) return error;
+  // No route matched, but the body failed to parse first: the missing route is what the client must hear about.
+  if (request?.is404) {
+    return new DomainError('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`);
+  }
   const fe = error as FastifyError & { validation?: AjvLikeError[]; validationContext?: string };
   if (Array.isArray(fe.validation)) {
     const details = fe.validation.map((v) => ajvIssue(v, fe.validationContext));

@@ -91,6 +91,27 @@ describe('kit HTTP server', () => {
     expect(res.json().requestId).toBe(res.headers['x-request-id']);
   });
 
+  it('words schema violations the way the domain validators do', async () => {
+    const res = await app.inject({ method: 'POST', url: '/things', payload: { title: 7, sev: 9 } });
+    expect(res.json().error.details).toEqual(
+      expect.arrayContaining([
+        { field: 'title', issue: 'must be a string' },
+        { field: 'sev', issue: 'must be at most 4' },
+      ]),
+    );
+  });
+
+  it('answers an unknown route with 404 even when its body would not parse', async () => {
+    const res = await app.inject({
+      method: 'DELETE',
+      url: '/nowhere',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
   it('answers malformed JSON and oversize bodies with 400 naming the body', async () => {
     const bad = await app.inject({
       method: 'POST',
