@@ -1,4 +1,5 @@
 export * from './auth/authenticator.ts';
+export * from './auth/expiring-cache.ts';
 export * from './auth/guard.ts';
 export * from './auth/identity-header.ts';
 export * from './auth/introspection-authenticator.ts';
