@@ -34,6 +34,7 @@ export async function attachRealtime(opts: {
     metrics: parts.metrics,
     config: opts.config ?? loadRealtimeConfig(),
     maxDepth: env.GRAPHQL_MAX_DEPTH,
+    costLimits: { maxCost: env.GRAPHQL_MAX_COST, maxFields: env.GRAPHQL_MAX_FIELDS },
   });
   parts.app.addHook('preClose', async () => {
     await realtime.close();

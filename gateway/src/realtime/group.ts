@@ -59,10 +59,16 @@ export class Group {
   /** Starts hydrating now; hands the result to the members once every earlier event has been handed over. */
   deliver(event: StreamEvent, cursor: string): void {
     const result = this.resultFor(event, cursor);
-    this.tail = this.tail.then(async () => {
-      const value = await result;
-      for (const member of this.members) member.offer(cursor, value);
-    });
+    this.tail = this.tail
+      .then(async () => {
+        const value = await result;
+        for (const member of this.members) member.offer(cursor, value);
+      })
+      // One event that cannot be delivered must not stall the group (or reject the chain unhandled): log it,
+      // and the next event goes out as usual.
+      .catch((err) =>
+        this.deps.logger.error({ err, field: this.plan.source.field, cursor }, 'event not delivered'),
+      );
   }
 
   private async compute(event: StreamEvent, cursor: string): Promise<FormattedExecutionResult> {

@@ -133,6 +133,18 @@ describe('realtime server', () => {
     expect((await c.closed).code).toBe(CLOSE.UNAUTHORIZED);
   });
 
+  it('ends the sockets of a user who changed their password, on the users event', async () => {
+    const h = await harness({ REALTIME_RECHECK_MS: 60_000 });
+    const c = client(h, 'viewer:rekeyed');
+    collect(c, CHANGES);
+    await new Promise((r) => setTimeout(r, 100));
+    auth.revoked.add('viewer:rekeyed');
+    const started = Date.now();
+    await appendEvent(redis, prefix, 'users', 'user.updated', 'user-rekeyed', { fields: ['password'] });
+    expect((await c.closed).code).toBe(CLOSE.UNAUTHORIZED);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('ends the subscriptions of a token the moment it expires, without waiting for the sweep', async () => {
     const h = await harness({ REALTIME_RECHECK_MS: 60_000 });
     const expiresAt = Date.now() + 400;

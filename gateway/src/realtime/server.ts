@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import {
   type Authenticator,
+  type CostLimits,
+  costLimit,
   createRedis,
   DomainError,
   depthLimit,
@@ -39,6 +41,8 @@ export interface RealtimeOptions {
   metrics?: Metrics;
   config: RealtimeConfig;
   maxDepth: number;
+  /** The gateway's cost limits, applied to subscription documents too. */
+  costLimits?: CostLimits;
 }
 
 export interface RealtimeServer {
@@ -104,7 +108,11 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
   const admissionRules: AdmissionRules = {
     schema,
     sources: new Map(sources.map((s) => [s.field, s])),
-    validationRules: [...specifiedRules, depthLimit(opts.maxDepth)],
+    validationRules: [
+      ...specifiedRules,
+      depthLimit(opts.maxDepth),
+      ...(opts.costLimits ? [costLimit(opts.costLimits)] : []),
+    ],
     maxPerSocket: config.REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET,
   };
   const format = formatGraphQLError(logger);

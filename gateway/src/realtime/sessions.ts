@@ -11,6 +11,19 @@ export interface Session {
   expiry?: NodeJS.Timeout;
 }
 
+/** Never re-check sooner than this, so a credential the authenticator still accepts at its expiry cannot spin. */
+const MIN_TIMER_MS = 100;
+
+/** Re-authentications in flight at once during a sweep. */
+const RECHECK_CONCURRENCY = 8;
+
+/** A password change ends every session of the user (sessionsValidAfter), so it is an access event too. */
+function isAccessEvent(event: StreamEvent): boolean {
+  const { type, data } = event.envelope;
+  if (ACCESS_EVENTS.has(type)) return true;
+  return type === 'user.updated' && Array.isArray(data.fields) && data.fields.includes('password');
+}
+
 /** setTimeout's longest delay; a credential expiring later is checked again when this one fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -71,31 +84,39 @@ export class Sessions {
     if (at === undefined) return;
     session.expiry = setTimeout(
       () => void this.check(session),
-      Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS),
+      Math.min(Math.max(at - Date.now(), MIN_TIMER_MS), MAX_TIMER_MS),
     );
     session.expiry.unref();
   }
 
-  /** A users-domain event: re-check the sockets it may concern (all of them when it names no user or token). */
+  /** A users-domain event: re-check the sockets it concerns (all of them only when it names no user or token). */
   onUsersEvent(event: StreamEvent): void {
-    if (!ACCESS_EVENTS.has(event.envelope.type)) return;
+    if (!isAccessEvent(event)) return;
     const data = event.envelope.data;
     const ids = new Set(
       [event.envelope.subject, data.userId, data.ownerId, data.tokenId].filter(
-        (v): v is string => typeof v === 'string',
+        (v): v is string => typeof v === 'string' && v !== '',
       ),
     );
-    const concerned = (s: Session) =>
-      (s.principal.id !== null && ids.has(s.principal.id)) ||
-      (s.principal.tokenId !== undefined && ids.has(s.principal.tokenId));
-    const any = [...this.sessions].some(concerned);
-    // A session revocation may name only the session, which principals do not carry: check every socket.
-    void this.recheck(any ? concerned : () => true);
+    // Every users event names its user or token; re-checking every socket is for the odd one that names neither,
+    // so that a logout in one process never makes each process re-authenticate all of its sockets.
+    const concerned =
+      ids.size === 0
+        ? () => true
+        : (s: Session) =>
+            (s.principal.id !== null && ids.has(s.principal.id)) ||
+            (s.principal.tokenId !== undefined && ids.has(s.principal.tokenId));
+    void this.recheck(concerned);
   }
 
+  /** Re-authenticates the matching sockets, a few at a time, so a sweep never floods the users service. */
   async recheck(which: (s: Session) => boolean): Promise<void> {
     const targets = [...this.sessions].filter((s) => s.authorization !== undefined && which(s));
-    await Promise.all(targets.map((s) => this.check(s)));
+    let next = 0;
+    const worker = async () => {
+      while (next < targets.length) await this.check(targets[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(RECHECK_CONCURRENCY, targets.length) }, worker));
   }
 
   private async check(session: Session): Promise<void> {
@@ -117,10 +138,8 @@ export class Sessions {
       session.close(CLOSE.ACCESS_CHANGED, 'Forbidden: access changed; reconnect');
       return;
     }
-    // Still valid (a timer that fired early, or a credential renewed under the same token): watch again.
-    if (now.expiresAt !== session.principal.expiresAt) {
-      session.principal = now;
-      this.watchExpiry(session);
-    }
+    // Still valid: a timer capped below a far expiry fired early, or the credential was renewed. Watch again.
+    session.principal = now;
+    this.watchExpiry(session);
   }
 }

@@ -48,3 +48,21 @@ describe('costLimit', () => {
     expect(errorsFor(q, 29)).toHaveLength(1);
   });
 });
+
+describe('costLimit against a fragment bomb', () => {
+  it('measures each fragment once and refuses the exponential total quickly', () => {
+    const bombSchema = buildSchema('type Query { q: Query n: Int }');
+    const n = 40;
+    const frags = Array.from({ length: n }, (_, i) =>
+      i === n - 1
+        ? `fragment F${i} on Query { n }`
+        : `fragment F${i} on Query { ...F${i + 1} q { ...F${i + 1} } }`,
+    );
+    const started = performance.now();
+    const errors = validate(bombSchema, parse(`query { ...F0 } ${frags.join(' ')}`), [
+      costLimit({ maxCost: 50_000, maxFields: 500 }),
+    ]);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(errors).toHaveLength(1);
+  });
+});

@@ -44,35 +44,46 @@ export function costLimit(limits: CostLimits): ValidationRule {
       }
       return 1;
     };
-    const measure = (
-      set: SelectionSetNode | undefined,
-      seen: Set<string>,
-    ): { cost: number; fields: number } => {
+    type Measure = { cost: number; fields: number };
+    // Each fragment is measured once: re-walking it at every spread would make nested double spreads exponential.
+    const fragmentMeasure = new Map<string, Measure>();
+    const visiting = new Set<string>();
+    const measure = (set: SelectionSetNode | undefined): Measure => {
       let cost = 0;
       let fields = 0;
       for (const sel of set?.selections ?? []) {
         if (sel.kind === Kind.FIELD) {
           if (sel.name.value.startsWith('__')) continue;
-          const inner = measure(sel.selectionSet, seen);
+          const inner = measure(sel.selectionSet);
           cost += (1 + inner.cost) * multiplier(sel);
           fields += 1 + inner.fields;
-        } else {
-          const next =
-            sel.kind === Kind.INLINE_FRAGMENT
-              ? sel.selectionSet
-              : fragments.get(sel.name.value)?.selectionSet;
-          const name = sel.kind === Kind.FRAGMENT_SPREAD ? sel.name.value : undefined;
-          if (!next || (name && seen.has(name))) continue;
-          const inner = measure(next, name ? new Set([...seen, name]) : seen);
-          cost += inner.cost;
-          fields += inner.fields;
+          continue;
         }
+        const inner = sel.kind === Kind.INLINE_FRAGMENT ? measure(sel.selectionSet) : spread(sel.name.value);
+        cost += inner.cost;
+        fields += inner.fields;
       }
-      return { cost, fields };
+      // Saturate: the totals are only compared with the limits, and must not overflow into nonsense.
+      return {
+        cost: Math.min(cost, Number.MAX_SAFE_INTEGER),
+        fields: Math.min(fields, Number.MAX_SAFE_INTEGER),
+      };
+    };
+    const spread = (name: string): Measure => {
+      const known = fragmentMeasure.get(name);
+      if (known) return known;
+      const frag = fragments.get(name);
+      // Unknown and cyclic fragments are reported by the standard rules; here they add nothing.
+      if (!frag || visiting.has(name)) return { cost: 0, fields: 0 };
+      visiting.add(name);
+      const m = measure(frag.selectionSet);
+      visiting.delete(name);
+      fragmentMeasure.set(name, m);
+      return m;
     };
     return {
       OperationDefinition(node) {
-        const { cost, fields } = measure(node.selectionSet, new Set());
+        const { cost, fields } = measure(node.selectionSet);
         const details = [
           ...(cost > limits.maxCost
             ? [{ field: 'query', issue: `estimated cost ${cost} exceeds ${limits.maxCost}` }]

@@ -28,3 +28,19 @@ describe('depthLimit', () => {
     expect(errorsFor(q, 4)).toHaveLength(0);
   });
 });
+
+describe('depthLimit against a fragment bomb', () => {
+  it('measures each fragment once, so nested double spreads stay linear', () => {
+    const bombSchema = buildSchema('type Query { q: Query n: Int }');
+    const n = 40;
+    const frags = Array.from({ length: n }, (_, i) =>
+      i === n - 1
+        ? `fragment F${i} on Query { n }`
+        : `fragment F${i} on Query { ...F${i + 1} q { ...F${i + 1} } }`,
+    );
+    const started = performance.now();
+    const errors = validate(bombSchema, parse(`query { ...F0 } ${frags.join(' ')}`), [depthLimit(12)]);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(errors).toHaveLength(1);
+  });
+});

@@ -6,6 +6,10 @@ import type { UsersDeps } from './deps.ts';
 import { type AuthResult, openSession } from './session-tokens.ts';
 
 const INVALID = 'invalid email or password';
+/** An email can be no longer (RFC 5321); anything longer is refused before it reaches Redis or the audit log. */
+const MAX_EMAIL = 254;
+/** Far above any real passphrase; bounds the Argon2 input a stranger can make us hash. */
+const MAX_PASSWORD = 1024;
 
 /**
  * Public. Every failure looks the same to the caller (no hint whether the email exists, is disabled or has no
@@ -21,6 +25,8 @@ export async function login(
   const check = new Checker();
   const email = check.required(input.email?.trim(), 'email');
   const password = check.required(input.password, 'password');
+  if (email.length > MAX_EMAIL) check.add('email', `must be at most ${MAX_EMAIL} characters`);
+  if (password.length > MAX_PASSWORD) check.add('password', `must be at most ${MAX_PASSWORD} characters`);
   check.done();
 
   const ip = principal.ip ?? null;
@@ -64,7 +70,7 @@ export async function login(
   }
   if (!(await deps.hasher.verify(user.passwordHash, password))) throw await fail('wrong_password');
 
-  await deps.loginLimits.forgive(key, ip);
+  await deps.loginLimits.forgive(key);
   if (deps.hasher.needsRehash(user.passwordHash)) await rehash(deps, user.id, user.version, password);
   return openSession(deps, withoutSecret(user), [
     { type: 'login.succeeded', actorId: user.id, subjectId: user.id, ip, details: {} },

@@ -129,6 +129,11 @@ describe('brute force', () => {
     expect(results.filter((r) => codeOf(r) === 'RATE_LIMITED')).toHaveLength(7);
   });
 
+  it('refuses an oversized email before counting or auditing it', async () => {
+    const r = await login(`${'x'.repeat(300)}@example.com`, 'whatever password');
+    expect(r.errors?.[0]?.extensions.details?.map((d) => d.field)).toEqual(['email']);
+  });
+
   it('a successful login resets the email counter', async () => {
     await newUser('forgiven@example.com');
     await login('forgiven@example.com', 'wrong guess number');

@@ -23,10 +23,12 @@ export class LoginLimitStore {
     return { email: { count: ec!, ttl: et! }, ip: ip ? { count: ic!, ttl: it! } : null };
   }
 
-  /** A successful login forgives its own attempt: the email's counter resets, the address's gives one back. */
-  async forgive(emailLower: string, ip: string | null): Promise<void> {
-    const pipe = this.redis.pipeline().del(this.keys.loginFailuresByEmail(emailLower));
-    if (ip) pipe.decr(this.keys.loginFailuresByIp(ip));
-    await pipe.exec();
+  /**
+   * A successful login resets its email's counter. The address's counter is left alone: refunding it would let
+   * someone with any valid account interleave their own logins with guesses at other emails and never reach the
+   * per-address limit.
+   */
+  async forgive(emailLower: string): Promise<void> {
+    await this.redis.del(this.keys.loginFailuresByEmail(emailLower));
   }
 }
