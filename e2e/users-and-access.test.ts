@@ -126,6 +126,17 @@ describe('users REST contract', () => {
     expect(list.status).toBe(200);
     expect(Array.isArray(list.body)).toBe(true);
     expect(list.body.map((u: Json) => u.id)).toEqual(expect.arrayContaining(Object.values(ids)));
+    // A page smaller than the list: the next page is announced, and following it continues the list.
+    const page = await call('GET', `${usersApi}/api/v1/users?limit=2`, { token: tokens.viewer });
+    expect(page.status).toBe(200);
+    expect(page.body).toHaveLength(2);
+    const next = page.headers.get('x-next-cursor');
+    expect(page.headers.get('link')).toContain('rel="next"');
+    const second = await call('GET', `${usersApi}/api/v1/users?limit=2&cursor=${encodeURIComponent(next!)}`, {
+      token: tokens.viewer,
+    });
+    expect(second.status).toBe(200);
+    expect(second.body[0].id).not.toBe(page.body[0].id);
     const missing = await call('GET', `${usersApi}/api/v1/users/00000000-0000-4000-8000-000000000000`, {
       token: tokens.viewer,
     });
@@ -293,6 +304,9 @@ describe('users REST contract', () => {
   });
 
   it('records security events in the audit log that only admins can read', async () => {
+    const paged = await call('GET', `${usersApi}/api/v1/audit?limit=1`, { token: adminToken });
+    expect(paged.status).toBe(200);
+    expect(paged.headers.get('x-next-cursor')).toBeTruthy();
     const res = await call('GET', `${usersApi}/api/v1/audit?limit=200`, { token: adminToken });
     expect(res.status).toBe(200);
     const types = new Set(res.body.map((e: Json) => e.type));

@@ -195,15 +195,12 @@ export const SUBMIT_POSTMORTEM = defineOperation<
 `);
 
 export const INCIDENT_POSTMORTEM = defineOperation<
-  { incident: { id: string; postmortem: PostmortemNode | null; postmortemHistory: PostmortemNode[] } | null },
+  { incident: { id: string; postmortemHistory: PostmortemNode[] } | null },
   { id: string }
 >(`
   query IncidentPostmortem($id: ID!) {
     incident(id: $id) {
       id
-      postmortem {
-        ...PostmortemFields
-      }
       postmortemHistory {
         ...PostmortemFields
       }

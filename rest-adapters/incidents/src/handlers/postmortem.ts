@@ -17,13 +17,11 @@ export const submitPostmortem: RestHandler<PostmortemBody, unknown, IdParams> = 
 export const getPostmortem: RestHandler<unknown, unknown, IdParams> = async ({ params }, ctx) => {
   const { incident } = await ctx.graphql(INCIDENT_POSTMORTEM, { id: params.id }, FIELD_RENAMES);
   if (!incident) throw notFound('incident', params.id);
-  if (!incident.postmortem) {
-    throw new DomainError('NOT_FOUND', `incident ${params.id} has no postmortem yet`);
-  }
+  // The current version is the last of the history, from the same read, so the two always agree even when a
+  // new version lands while this request runs.
+  const current = incident.postmortemHistory.at(-1);
+  if (!current) throw new DomainError('NOT_FOUND', `incident ${params.id} has no postmortem yet`);
   return {
-    body: {
-      ...postmortemToRest(incident.postmortem),
-      versions: incident.postmortemHistory.map(postmortemToRest),
-    },
+    body: { ...postmortemToRest(current), versions: incident.postmortemHistory.map(postmortemToRest) },
   };
 };

@@ -10,12 +10,22 @@ import {
   type PageQuery,
 } from '../mappers.ts';
 
-/** Automation credentials are few, so one page of the largest size the graph allows is the whole list. */
-const ALL_TOKENS = 200;
+/** The largest page the graph allows. */
+const PAGE = 200;
 
+/**
+ * The whole list, page by page: the contract has no paging here, and an admin looking for a token to revoke must
+ * see all of them. Automation credentials are few, so this is rarely more than one page.
+ */
 export const listApiTokens: RestHandler = async (_input, ctx) => {
-  const { apiTokens } = await ctx.graphql(LIST_API_TOKENS, { first: ALL_TOKENS }, FIELD_RENAMES);
-  return { body: apiTokens.nodes.map(apiTokenToRest) };
+  const tokens = [];
+  let after: string | undefined;
+  do {
+    const { apiTokens } = await ctx.graphql(LIST_API_TOKENS, { first: PAGE, after }, FIELD_RENAMES);
+    tokens.push(...apiTokens.nodes.map(apiTokenToRest));
+    after = apiTokens.pageInfo.hasNextPage ? (apiTokens.pageInfo.endCursor ?? undefined) : undefined;
+  } while (after);
+  return { body: tokens };
 };
 
 export const createApiToken: RestHandler<{ name: string; role: Role; expires_at?: number }> = async (

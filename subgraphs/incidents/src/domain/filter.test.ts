@@ -76,5 +76,11 @@ describe('list arguments', () => {
     expect(parseStreamId('')).toBeNull();
     expect(issue(() => parseStreamId('1700000000000'))).toBe('after');
     expect(issue(() => parseStreamId('abc-1'))).toBe('after');
+    // Beyond Redis's 64-bit stream ids: refused here rather than by Redis (which would surface as a 500).
+    expect(issue(() => parseStreamId('99999999999999999999-0'))).toBe('after');
+    expect(issue(() => parseStreamId('18446744073709551615-18446744073709551615'))).toBe('after');
+    expect(parseStreamId('18446744073709551614-18446744073709551615')).toBe(
+      '18446744073709551614-18446744073709551615',
+    );
   });
 });

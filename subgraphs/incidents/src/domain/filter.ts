@@ -1,6 +1,6 @@
 import { fieldError } from '@polystatus/kit';
 import type { Source, Status } from './incident.ts';
-import { normalizeServiceName } from './validation.ts';
+import { normalizeServiceName, validateCommanderId } from './validation.ts';
 
 export const PAGE_MAX = 500;
 export const QUERY_MAX = 200;
@@ -75,8 +75,12 @@ export function parseFilter(
     f.service = r.name;
   }
   if (input.commander != null) {
-    if (input.commander === '') throw fieldError('commander', 'must not be empty');
-    f.commander = input.commander;
+    // Same rule as an assigned commander's id: the value becomes part of an index key.
+    try {
+      f.commander = validateCommanderId(input.commander);
+    } catch {
+      throw fieldError('commander', 'must be a user id (1 to 128 characters, one line)');
+    }
   }
   if (input.q != null && input.q !== '') {
     if ([...input.q].length > QUERY_MAX) throw fieldError('q', `must be at most ${QUERY_MAX} characters`);
@@ -97,9 +101,15 @@ export function parseListArgs(
 }
 
 /** Timeline cursors are the stream entry ids themselves (`<ms>-<n>`), so live clients resume from an event's id. */
+const MAX_U64 = 2n ** 64n - 1n;
+
 export function parseStreamId(after: string | null | undefined): string | null {
   if (after == null || after === '') return null;
-  if (!/^\d{1,20}-\d{1,20}$/.test(after))
+  const parts = /^(\d{1,20})-(\d{1,20})$/.exec(after);
+  // Redis stream ids are two unsigned 64-bit numbers; a larger one (or reading past the very last possible id)
+  // would make Redis refuse the read. No real entry has the largest timestamp.
+  if (!parts || BigInt(parts[1]!) >= MAX_U64 || BigInt(parts[2]!) > MAX_U64) {
     throw fieldError('after', 'must be a timeline entry id such as 1700000000000-0');
+  }
   return after;
 }

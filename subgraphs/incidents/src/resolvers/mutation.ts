@@ -10,8 +10,21 @@ import { updateIncident } from '../service/update-incident.ts';
 type Versioned = { expectedVersion?: number | null };
 
 /** Fields selected on a mutation's result read the state the write produced, not an earlier load. */
+/**
+ * After a write, later fields of the same operation must see it: the incident is primed with its new state, and
+ * everything read about incidents earlier in the request is forgotten (timeline and postmortem loaders are keyed
+ * by page or id; clearing them whole is simplest, and a mutation operation reads little).
+ */
+const forgetReads = (ctx: IncidentsContext, incidentId: string) => {
+  ctx.loaders.incident.clear(incidentId);
+  ctx.loaders.timeline.clearAll();
+  ctx.loaders.postmortem.clear(incidentId);
+  ctx.loaders.postmortemHistory.clear(incidentId);
+};
+
 const fresh = (ctx: IncidentsContext, incident: Incident) => {
-  ctx.loaders.incident.clear(incident.id).prime(incident.id, incident);
+  forgetReads(ctx, incident.id);
+  ctx.loaders.incident.prime(incident.id, incident);
   return incident;
 };
 
@@ -51,7 +64,7 @@ export const Mutation = {
     ctx: IncidentsContext,
   ) => {
     const entry = await addTimelineEvent(ctx.deps, ctx.principal, args.incidentId, args.input);
-    ctx.loaders.incident.clear(args.incidentId);
+    forgetReads(ctx, args.incidentId);
     return entry;
   },
 
@@ -67,9 +80,7 @@ export const Mutation = {
       args.input,
       args.expectedVersion,
     );
-    ctx.loaders.incident.clear(args.incidentId);
-    ctx.loaders.postmortem.clear(args.incidentId);
-    ctx.loaders.postmortemHistory.clear(args.incidentId);
+    forgetReads(ctx, args.incidentId);
     return postmortem;
   },
 };
