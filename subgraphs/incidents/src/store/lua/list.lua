@@ -5,25 +5,40 @@
 -- most selective first), then the substring itself for a query. Returns {more, resume, id1, seq1, id2, ...}:
 -- `resume` is set when the scan budget ran out before the page filled, so the client carries on from there.
 local A = cjson.decode(ARGV[1])
-local sets = {}
-for i = 1, #KEYS do sets[#sets + 1] = KEYS[i] end
+-- Trigram sets used as membership checks besides the driver. The substring check decides in the end, so more
+-- would only add work per candidate: a 200-character query has ~200 trigrams, and checking each of them would
+-- let one list call hold Redis for seconds whatever the scan budget.
+local TRIGRAM_CHECKS = 3
+local sized = {}
+local function add(key, is_trigram)
+  local n = redis.call('ZCARD', key)
+  sized[#sized + 1] = { key, n, is_trigram }
+  return n
+end
+for i = 1, #KEYS do
+  if add(KEYS[i], false) == 0 then return { '0', '' } end
+end
 local q = A.q
 if q ~= '' then
-  for t in pairs(add_trigrams({}, q)) do sets[#sets + 1] = A.tri .. t end
+  for t in pairs(add_trigrams({}, q)) do
+    if add(A.tri .. t, true) == 0 then return { '0', '' } end
+  end
 end
 -- A query of one or two characters has no trigram: every incident is a candidate and only the check decides.
-if #sets == 0 then sets[1] = A.all end
+if #sized == 0 then add(A.all, false) end
 
-local sized = {}
-for _, k in ipairs(sets) do
-  local n = redis.call('ZCARD', k)
-  if n == 0 then return { '0', '' } end
-  sized[#sized + 1] = { k, n }
-end
 table.sort(sized, function(a, b) return a[2] < b[2] end)
 local driver = sized[1][1]
-local others = {}
-for i = 2, #sized do others[#others + 1] = sized[i][1] end
+local others, trigram_checks = {}, 0
+for i = 2, #sized do
+  local entry = sized[i]
+  if not entry[3] then
+    others[#others + 1] = entry[1]
+  elseif trigram_checks < TRIGRAM_CHECKS then
+    trigram_checks = trigram_checks + 1
+    others[#others + 1] = entry[1]
+  end
+end
 
 local max = '+inf'
 if A.before ~= nil and A.before ~= cjson.null then max = '(' .. A.before end
