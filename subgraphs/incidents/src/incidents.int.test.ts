@@ -279,6 +279,14 @@ describe('updates and commanders', () => {
       await svc.gql<{ updateIncident: Incident }>(UPDATE, { id: inc.id, input: { sev: 1 } }, responder),
     );
     expect(same.updateIncident.version).toBe(2);
+    const reordered = ok(
+      await svc.gql<{ updateIncident: Incident }>(
+        UPDATE,
+        { id: inc.id, input: { services: ['queue', 'db'] } },
+        responder,
+      ),
+    );
+    expect(reordered.updateIncident.version).toBe(2);
   });
 
   it('assigns a commander (a User reference) and moves the commander index', async () => {

@@ -12,7 +12,20 @@ if present(c.sev) and string.format('%d', c.sev) ~= cur[2] then
   changed[#changed + 1] = 'sev'
   members[#members + 1] = '"sev":' .. string.format('%d', c.sev)
 end
-if present(c.servicesJson) and c.servicesJson ~= cur[3] then
+-- Services are a set (validation deduplicates them): the same ones in another order are not a change, so a
+-- client that reorders the list still gets the idempotent no-op.
+local function same_services(given, stored)
+  if not stored then return false end
+  local a, b = cjson.decode(given), cjson.decode(stored)
+  if #a ~= #b then return false end
+  table.sort(a)
+  table.sort(b)
+  for i = 1, #a do
+    if a[i] ~= b[i] then return false end
+  end
+  return true
+end
+if present(c.servicesJson) and not same_services(c.servicesJson, cur[3]) then
   changed[#changed + 1] = 'services'
   members[#members + 1] = '"services":' .. c.servicesJson
 end
