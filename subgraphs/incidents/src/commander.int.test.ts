@@ -1,8 +1,9 @@
-import { envelopeFromFields } from '@polystatus/kit';
+import { envelopeFromFields, newEnvelope } from '@polystatus/kit';
 import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentKeys } from './keys.ts';
+import { IncidentStore } from './store/incident-store.ts';
 import { UserDirectory } from './store/user-directory.ts';
 import { ok, type RunningIncidents, startIncidents } from './testing/harness.ts';
 import { ASSIGN, CREATE, GET, TIMELINE } from './testing/operations.ts';
@@ -157,6 +158,46 @@ describe('UserDirectory', () => {
       await redis.del(k.userDirectory, k.userDirectoryApplied);
       expect(await dir.standing('late')).toBe('enabled');
       expect(await dir.standing('early')).toBe('disabled');
+    } finally {
+      await deletePrefix(redis, p);
+    }
+  });
+
+  it('re-checks the commander inside the write: a user disabled after the check is not assigned', async () => {
+    const { p, k } = own();
+    const store = new IncidentStore(redis, k, { eventStreamMaxLen: 1000, listScanBudget: 1000 });
+    const dir = new UserDirectory(redis, k);
+    const change = (subject: string) => ({
+      actor: 'u-mgr',
+      now: Date.now(),
+      event: newEnvelope('incident.commander_assigned', 'u-mgr', subject, { incidentId: subject }),
+    });
+    try {
+      await createUsers(redis, p, 'racer');
+      const created = await store.create(
+        {
+          id: 'INC-RACE0001',
+          title: 'Race',
+          sev: 2,
+          services: [],
+          summary: '',
+          source: 'manual',
+          status: 'open',
+        },
+        { ...change('INC-RACE0001'), message: 'Incident declared' },
+      );
+      expect(created.outcome).toBe('ok');
+      expect(await dir.standing('racer')).toBe('enabled');
+      // The disable lands between the service's check and its write.
+      await appendUserEvent(redis, p, 'user.disabled', 'racer');
+      expect((await store.assignCommander('INC-RACE0001', 'racer', change('INC-RACE0001'))).outcome).toBe(
+        'directory_behind',
+      );
+      expect(await dir.standing('racer')).toBe('disabled');
+      expect((await store.assignCommander('INC-RACE0001', 'racer', change('INC-RACE0001'))).outcome).toBe(
+        'commander_refused',
+      );
+      expect(await redis.hget(k.incident('INC-RACE0001'), 'commanderId')).toBeNull();
     } finally {
       await deletePrefix(redis, p);
     }

@@ -1,4 +1,4 @@
-import { newEnvelope, type Principal, requireRole } from '@polystatus/kit';
+import { DomainError, newEnvelope, type Principal, requireRole } from '@polystatus/kit';
 import { checkCommander } from '../domain/commander.ts';
 import { INCIDENT_EVENTS } from '../domain/events.ts';
 import type { Incident } from '../domain/incident.ts';
@@ -20,7 +20,6 @@ export async function assignCommander(
 ): Promise<Incident> {
   const actor = requireRole(principal, 'manager');
   const commander = validateCommanderId(commanderId);
-  checkCommander(await deps.users.standing(commander));
   const now = deps.clock();
   const event = newEnvelope(
     INCIDENT_EVENTS.commanderAssigned,
@@ -29,11 +28,24 @@ export async function assignCommander(
     { incidentId: id, commanderId: commander },
     new Date(now),
   );
-  const result = await deps.store.assignCommander(id, commander, {
-    actor: actor.id,
-    now,
-    event,
-    expectedVersion,
+  // The write re-checks the commander against the directory and refuses when users events arrived in between;
+  // each retry catches up first, and its check refuses a commander disabled meanwhile.
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    checkCommander(await deps.users.standing(commander));
+    const result = await deps.store.assignCommander(id, commander, {
+      actor: actor.id,
+      now,
+      event,
+      expectedVersion,
+    });
+    if (result.outcome !== 'directory_behind' && result.outcome !== 'commander_refused') {
+      return writtenIncident(result, id, expectedVersion);
+    }
+  }
+  throw new DomainError('UNAVAILABLE', 'users are changing too fast to confirm the commander; try again', {
+    retryAfter: 1,
   });
-  return writtenIncident(result, id, expectedVersion);
 }
+
+/** Retries of a write that met new users events; each one needs users to change within a millisecond again. */
+const MAX_ATTEMPTS = 5;

@@ -28,7 +28,11 @@ export type WriteOutcome =
   | 'not_found'
   | 'version_conflict'
   | 'transition_conflict'
-  | 'collision';
+  | 'collision'
+  /** assignCommander: the users stream has entries the user directory has not applied yet; catch up, retry. */
+  | 'directory_behind'
+  /** assignCommander: the caught-up directory does not hold the commander as an enabled user. */
+  | 'commander_refused';
 
 export interface WriteResult {
   outcome: WriteOutcome;
@@ -124,7 +128,12 @@ export class IncidentStore {
   }
 
   assignCommander(id: string, commanderId: string, change: Change): Promise<WriteResult> {
-    return this.write('incidentsAssignCommander', id, change, { id, commanderId });
+    // The user directory travels with the write, so the commander's standing is re-checked atomically with it.
+    return this.write('incidentsAssignCommander', id, change, { id, commanderId }, [
+      this.keys.userDirectory,
+      this.keys.userDirectoryApplied,
+      this.keys.usersEvents,
+    ]);
   }
 
   addNote(id: string, note: { type: NoteType; message: string }, change: Change): Promise<WriteResult> {
