@@ -1,13 +1,13 @@
 import {
   type ASTNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   GraphQLError,
   Kind,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { fragmentWalker } from './fragment-walk.ts';
 
 export interface CostLimits {
   /** Most estimated work one operation may ask for (see `costLimit`). */
@@ -32,10 +32,6 @@ const LIST_ARGUMENTS = new Set(['first', 'last', 'limit']);
 export function costLimit(limits: CostLimits): ValidationRule {
   const assumed = limits.assumedListSize ?? 100;
   return (context: ValidationContext) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) {
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    }
     const multiplier = (field: FieldNode): number => {
       for (const arg of field.arguments ?? []) {
         if (!LIST_ARGUMENTS.has(arg.name.value)) continue;
@@ -45,9 +41,10 @@ export function costLimit(limits: CostLimits): ValidationRule {
       return 1;
     };
     type Measure = { cost: number; fields: number };
-    // Each fragment is measured once: re-walking it at every spread would make nested double spreads exponential.
-    const fragmentMeasure = new Map<string, Measure>();
-    const visiting = new Set<string>();
+    // Each fragment is measured once (fragment-walk.ts).
+    const spread = fragmentWalker<Measure>(context, { cost: 0, fields: 0 }, (set: SelectionSetNode) =>
+      measure(set),
+    );
     const measure = (set: SelectionSetNode | undefined): Measure => {
       let cost = 0;
       let fields = 0;
@@ -68,18 +65,6 @@ export function costLimit(limits: CostLimits): ValidationRule {
         cost: Math.min(cost, Number.MAX_SAFE_INTEGER),
         fields: Math.min(fields, Number.MAX_SAFE_INTEGER),
       };
-    };
-    const spread = (name: string): Measure => {
-      const known = fragmentMeasure.get(name);
-      if (known) return known;
-      const frag = fragments.get(name);
-      // Unknown and cyclic fragments are reported by the standard rules; here they add nothing.
-      if (!frag || visiting.has(name)) return { cost: 0, fields: 0 };
-      visiting.add(name);
-      const m = measure(frag.selectionSet);
-      visiting.delete(name);
-      fragmentMeasure.set(name, m);
-      return m;
     };
     return {
       OperationDefinition(node) {
