@@ -1,5 +1,5 @@
 # One image for every Node service of PolyStatus; the service is picked at run time with SERVICE_DIR
-# (a folder of scripts/services.ts: subgraphs/users, gateway, rest-adapters/incidents, …).
+# (a folder of the service registry, packages/registry: subgraphs/users, gateway, rest-adapters/incidents, …).
 # TypeScript runs through tsx (a runtime dependency; see docs/decisions/0001-tsx-runtime.md), so there is no
 # build stage beyond installing production dependencies.
 

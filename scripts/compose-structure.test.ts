@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { defaultPorts, SERVICES } from '@polystatus/registry';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { defaultPorts, SERVICES } from './services.ts';
 
 interface ComposeService {
   image?: string;
@@ -22,7 +22,7 @@ const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.
 const services = compose.services;
 
 describe('docker-compose.yml', () => {
-  it('has every service of scripts/services.ts, running its own folder on its own port', () => {
+  it('has every service of the registry, running its own folder on its own port', () => {
     for (const spec of SERVICES) {
       const svc = services[spec.name];
       expect(svc, spec.name).toBeDefined();
@@ -44,7 +44,7 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('makes every depends_on target exist and wait for it to be healthy, covering services.ts dependencies', () => {
+  it('makes every depends_on target exist and wait for it to be healthy, covering the dependencies the registry declares', () => {
     for (const [name, svc] of Object.entries(services)) {
       for (const [target, cond] of Object.entries(svc.depends_on ?? {})) {
         expect(services[target], `${name} → ${target}`).toBeDefined();
@@ -58,7 +58,7 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('wires each URL services.ts gives a service to the container that serves it', () => {
+  it('wires each URL the registry gives a service to the container that serves it', () => {
     const ports = defaultPorts();
     const serviceOnPort = new Map(Object.entries(ports).map(([name, port]) => [port, name]));
     for (const spec of SERVICES) {

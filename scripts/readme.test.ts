@@ -1,10 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { portVariable, SERVICES, subgraphUrlVariable } from '@polystatus/registry';
 import { describe, expect, it } from 'vitest';
-import { subgraphUrlVariable } from '../gateway/src/config.ts';
-import { portVariable } from './launcher/ports.ts';
-import { SERVICES } from './services.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -37,7 +35,7 @@ const declaredIn = (file: string): string[] =>
 const documented = (name: string) => readme.includes(`\`${name}\``);
 
 describe('README', () => {
-  it('lists every service of scripts/services.ts in the port table with its port variable', () => {
+  it('lists every service of the registry in the port table with its port variable', () => {
     for (const s of SERVICES) {
       // Cells may be padded (the formatter aligns Markdown tables).
       const row = new RegExp(

@@ -1,9 +1,9 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { portVariable } from '@polystatus/registry';
 import { composeFromRepo, REPO_ROOT, writeSupergraph } from '../gateway/src/compose/compose.ts';
 import { devInternalSecret } from './launcher/dev-secret.ts';
 import { type Launch, type LaunchedService, launch, livePid } from './launcher/launcher.ts';
 import { consoleOutput } from './launcher/output.ts';
-import { portVariable } from './launcher/ports.ts';
 import { ensureRedis, type RedisGuard } from './launcher/redis.ts';
 import { maxRestartsFrom } from './launcher/restart.ts';
 

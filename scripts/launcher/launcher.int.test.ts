@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import type { ServiceSpec } from '@polystatus/registry';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServiceSpec } from '../services.ts';
 import { type Launch, type LaunchedService, type LaunchOptions, launch, livePid } from './launcher.ts';
 import type { Output } from './output.ts';
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { SERVICES, type ServiceSpec } from '../services.ts';
+import { SERVICES, type ServiceSpec } from '@polystatus/registry';
 import { hasExited, pipeLines, stopChild } from './child.ts';
 import type { Output } from './output.ts';
 import { entryPoint, planFromDisk } from './plan.ts';
@@ -66,7 +66,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const describeExit = (code: number | null, signal: NodeJS.Signals | null) => signal ?? `code ${code}`;
 
 /**
- * Starts every service of scripts/services.ts whose entry point exists, wave by wave: a service is started only
+ * Starts every service of the registry (@polystatus/registry) whose entry point exists, wave by wave: a service is started only
  * once everything it depends on answers /readyz. Each child runs `node --import tsx <dir>/src/main.ts` with its
  * PORT and the URLs of its dependencies, and its output is prefixed with its name.
  *

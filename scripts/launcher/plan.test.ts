@@ -1,7 +1,7 @@
+import type { ServiceSpec } from '@polystatus/registry';
 import { describe, expect, it } from 'vitest';
-import type { ServiceSpec } from '../services.ts';
 import { planLaunch } from './plan.ts';
-import { portVariable, resolvePorts } from './ports.ts';
+import { resolvePorts } from './ports.ts';
 
 const spec = (name: string, dependsOn: string[] = [], defaultPort = 1000): ServiceSpec => ({
   name,
@@ -43,10 +43,6 @@ describe('launch plan', () => {
 
 describe('ports', () => {
   const registry = [spec('users', [], 4001), spec('rest-incidents', [], 8081)];
-
-  it('names the override variable after the service', () => {
-    expect(portVariable('rest-incidents')).toBe('REST_INCIDENTS_PORT');
-  });
 
   it('uses the table by default, an override when given, free ports with POLYSTATUS_PORTS=auto', async () => {
     expect(await resolvePorts(registry, {})).toEqual({ users: 4001, 'rest-incidents': 8081 });

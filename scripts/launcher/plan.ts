@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServiceSpec } from '../services.ts';
+import type { ServiceSpec } from '@polystatus/registry';
 
 export interface LaunchPlan {
   /** Groups started together; every service starts after all its dependencies in earlier waves answer /readyz. */
@@ -14,13 +14,13 @@ export const entryPoint = (root: string, spec: ServiceSpec): string => join(root
 /**
  * Orders the registry into waves. A dependency that is skipped (not written yet) counts as satisfied: a
  * dependent still starts and reports the missing piece itself, which is more useful than refusing to start.
- * Unknown names and cycles are errors in scripts/services.ts.
+ * Unknown names and cycles are errors in the registry.
  */
 export function planLaunch(services: ServiceSpec[], exists: (spec: ServiceSpec) => boolean): LaunchPlan {
   const byName = new Map(services.map((s) => [s.name, s]));
   for (const s of services) {
     for (const d of s.dependsOn) {
-      if (!byName.has(d)) throw new Error(`scripts/services.ts: ${s.name} depends on unknown service ${d}`);
+      if (!byName.has(d)) throw new Error(`service registry: ${s.name} depends on unknown service ${d}`);
     }
   }
   const skipped = services.filter((s) => !exists(s));
@@ -30,7 +30,7 @@ export function planLaunch(services: ServiceSpec[], exists: (spec: ServiceSpec) 
   while (pending.length) {
     const wave = pending.filter((s) => s.dependsOn.every((d) => done.has(d)));
     if (!wave.length)
-      throw new Error(`scripts/services.ts: dependency cycle among ${pending.map((s) => s.name).join(', ')}`);
+      throw new Error(`service registry: dependency cycle among ${pending.map((s) => s.name).join(', ')}`);
     waves.push(wave);
     for (const s of wave) done.add(s.name);
     pending = pending.filter((s) => !wave.includes(s));

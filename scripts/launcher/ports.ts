@@ -1,8 +1,5 @@
 import { createServer } from 'node:net';
-import type { ServiceSpec } from '../services.ts';
-
-/** `rest-incidents` → `REST_INCIDENTS_PORT`: the variable that overrides a service's port. */
-export const portVariable = (name: string): string => `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`;
+import { portVariable, type ServiceSpec } from '@polystatus/registry';
 
 /** A port nothing listens on right now (the OS picks it). Another process could take it before we do; rare. */
 export function freePort(): Promise<number> {

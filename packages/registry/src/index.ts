@@ -1,0 +1,2 @@
+export { defaultPorts, SERVICES, type ServiceKind, type ServiceSpec, SUBGRAPHS } from './services.ts';
+export { portVariable, subgraphUrlVariable } from './variables.ts';
