@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { deletePrefix, identityHeaders, testRedis, uniquePrefix } from '@polystatus/kit/testing';
+import { deletePrefix, identityHeaders, ok, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import { Pool } from 'undici';
-import { ok, startIncidents } from '../subgraphs/incidents/src/testing/harness.ts';
+import { startIncidents } from '../subgraphs/incidents/src/testing/harness.ts';
 import { createMany } from '../subgraphs/incidents/src/testing/operations.ts';
 import { createUsers } from '../subgraphs/incidents/src/testing/users.ts';
 
@@ -63,7 +63,7 @@ async function inParallel<T>(items: T[], width: number, fn: (item: T) => Promise
 export async function run(): Promise<void> {
   const prefix = uniquePrefix('bench-incidents');
   const redis = testRedis();
-  const svc = await startIncidents(prefix);
+  const svc = await startIncidents({ prefix });
   // Commanders must be existing users: publish them as the users service would.
   await createUsers(redis, prefix, ...Array.from({ length: 30 }, (_, i) => `cmdr-${i}`));
   const pool = new Pool(new URL(svc.url).origin, { connections: 1 });

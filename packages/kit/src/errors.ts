@@ -37,8 +37,13 @@ export class DomainError extends Error {
   /** Seconds a client should wait before retrying (RATE_LIMITED, UNAVAILABLE). */
   readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, message: string, opts: { details?: FieldIssue[]; retryAfter?: number } = {}) {
-    super(message);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { details?: FieldIssue[]; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    // The cause is for logs (a Redis timeout behind an UNAVAILABLE, say); clients only ever see `message`.
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'DomainError';
     this.code = code;
     this.details = opts.details ?? [];

@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from './logger.ts';
+import { mapRedisOutages } from './redis-outage.ts';
 
 export type { Redis };
 
@@ -25,8 +26,8 @@ export interface RedisHandle {
 
 /**
  * The one way services open Redis. Reconnects with capped exponential backoff; commands fail fast with a
- * timeout instead of queueing forever, so a dead Redis turns into a 503 on the affected routes rather than
- * requests hanging until the client gives up.
+ * timeout instead of queueing forever, and an outage rejects as DomainError UNAVAILABLE (redis-outage.ts), so a
+ * dead or paused Redis turns into a 503 on the affected routes rather than requests hanging or failing as internal.
  */
 export function createRedis(opts: RedisFactoryOptions): RedisHandle {
   const options: RedisOptions = {
@@ -39,6 +40,7 @@ export function createRedis(opts: RedisFactoryOptions): RedisHandle {
     reconnectOnError: (err) => err.message.startsWith('READONLY'),
   };
   const client = new Redis(opts.url, options);
+  mapRedisOutages(client);
   let lastError = '';
   client.on('error', (err: Error) => {
     // ioredis emits one error per failed reconnect; log each distinct message once to keep logs readable.

@@ -1,24 +1,24 @@
 import { envelopeFromFields, newEnvelope } from '@polystatus/kit';
-import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
+import { deletePrefix, ok, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentKeys } from './keys.ts';
+import { incidentsKeys } from './keys.ts';
 import { IncidentStore } from './store/incident-store.ts';
 import { UserDirectory } from './store/user-directory.ts';
-import { ok, type RunningIncidents, startIncidents } from './testing/harness.ts';
+import { type IncidentsHarness, startIncidents } from './testing/harness.ts';
 import { ASSIGN, CREATE, GET, TIMELINE } from './testing/operations.ts';
 import { appendUserEvent, createUsers } from './testing/users.ts';
 
 /** The commander must be an existing, enabled user, as learned from the users domain's event stream. */
 
 const prefix = uniquePrefix('incidents-cmdr');
-const keys = incidentKeys(prefix);
+const keys = incidentsKeys(prefix);
 let redis: Redis;
-let svc: RunningIncidents;
+let svc: IncidentsHarness;
 
 beforeAll(async () => {
   redis = testRedis();
-  svc = await startIncidents(prefix);
+  svc = await startIncidents({ prefix });
 });
 afterAll(async () => {
   await svc?.close();
@@ -106,7 +106,7 @@ describe('UserDirectory', () => {
   // Each test owns a prefix, so stream positions and trims do not disturb the service above.
   const own = () => {
     const p = uniquePrefix('incidents-dir');
-    return { p, k: incidentKeys(p) };
+    return { p, k: incidentsKeys(p) };
   };
 
   it('catches up in pages and applies each entry once, whoever races', async () => {

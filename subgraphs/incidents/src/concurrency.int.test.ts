@@ -1,20 +1,20 @@
 import { envelopeFromFields } from '@polystatus/kit';
-import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
+import { deletePrefix, ok, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentKeys } from './keys.ts';
-import { ok, type RunningIncidents, startIncidents } from './testing/harness.ts';
+import { incidentsKeys } from './keys.ts';
+import { type IncidentsHarness, startIncidents } from './testing/harness.ts';
 import { ADD_NOTE, CHANGE_STATUS, CREATE, GET, UPDATE } from './testing/operations.ts';
 
 const prefix = uniquePrefix('incidents-race');
-const keys = incidentKeys(prefix);
+const keys = incidentsKeys(prefix);
 let redis: Redis;
-let svc: RunningIncidents;
+let svc: IncidentsHarness;
 const responder = { role: 'responder' as const, id: 'u-race' };
 
 beforeAll(async () => {
   redis = testRedis();
-  svc = await startIncidents(prefix);
+  svc = await startIncidents({ prefix });
 });
 afterAll(async () => {
   await svc?.close();

@@ -1,8 +1,8 @@
 import type { BaseGraphQLContext } from '@polystatus/kit';
-import type { Loaders } from './loaders.ts';
-import type { ServiceDeps } from './service/deps.ts';
+import type { IncidentsLoaders } from './loaders.ts';
+import type { IncidentsDeps } from './service/deps.ts';
 
 export interface IncidentsContext extends BaseGraphQLContext {
-  deps: ServiceDeps;
-  loaders: Loaders;
+  deps: IncidentsDeps;
+  loaders: IncidentsLoaders;
 }

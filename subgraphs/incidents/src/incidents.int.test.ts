@@ -1,10 +1,17 @@
 import { type AddressInfo, createServer } from 'node:net';
 import { envelopeFromFields } from '@polystatus/kit';
-import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
+import {
+  deletePrefix,
+  ok,
+  startPausableProxy,
+  TEST_REDIS_URL,
+  testRedis,
+  uniquePrefix,
+} from '@polystatus/kit/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentKeys } from './keys.ts';
-import { ok, type RunningIncidents, startIncidents } from './testing/harness.ts';
+import { incidentsKeys } from './keys.ts';
+import { type IncidentsHarness, startIncidents } from './testing/harness.ts';
 import {
   ADD_NOTE,
   ASSIGN,
@@ -37,13 +44,13 @@ type Incident = {
 };
 
 const prefix = uniquePrefix('incidents');
-const keys = incidentKeys(prefix);
+const keys = incidentsKeys(prefix);
 let redis: Redis;
-let svc: RunningIncidents;
+let svc: IncidentsHarness;
 
 beforeAll(async () => {
   redis = testRedis();
-  svc = await startIncidents(prefix);
+  svc = await startIncidents({ prefix });
   // Commanders must be users the incidents domain learned of from the users events.
   await createUsers(redis, prefix, 'u1', 'cmdr-1', 'cmdr-2', 'cmdr-entity', 'c9');
 });
@@ -59,7 +66,7 @@ const viewer = { role: 'viewer' as const, id: 'u-view' };
 
 async function create(
   input: Record<string, unknown> = {},
-  caller: Parameters<RunningIncidents['gql']>[2] = responder,
+  caller: Parameters<IncidentsHarness['gql']>[2] = responder,
 ) {
   const data = ok(
     await svc.gql<{ createIncident: Incident }>(
@@ -133,7 +140,7 @@ describe('creating and reading', () => {
   it('retries on an id collision instead of overwriting', async () => {
     const prefix2 = uniquePrefix('incidents-ids');
     const ids = ['INC-AAAAAAAA', 'INC-AAAAAAAA', 'INC-AAAAAAAA', 'INC-BBBBBBBB'];
-    const forced = await startIncidents(prefix2, { newId: () => ids.shift()! });
+    const forced = await startIncidents({ prefix: prefix2, service: { newId: () => ids.shift()! } });
     try {
       const first = ok(
         await forced.gql<{ createIncident: Incident }>(CREATE, { input: { title: 'one', sev: 1 } }),
@@ -182,7 +189,7 @@ describe('access', () => {
   });
 
   it('refuses a forged identity header', async () => {
-    const res = await fetch(svc.url, {
+    const res = await fetch(svc.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-ps-identity': 'e30.forged' },
       body: JSON.stringify({ query: '{ incidents { nodes { id } } }' }),
@@ -546,7 +553,7 @@ describe('events', () => {
 describe('restart', () => {
   it('serves everything again from a new service on the same prefix', async () => {
     const restartPrefix = uniquePrefix('incidents-restart');
-    const first = await startIncidents(restartPrefix);
+    const first = await startIncidents({ prefix: restartPrefix });
     const made = ok(
       await first.gql<{ createIncident: Incident }>(CREATE, { input: { title: 'Survives restart', sev: 3 } }),
     ).createIncident;
@@ -559,7 +566,7 @@ describe('restart', () => {
     );
     await first.close();
 
-    const second = await startIncidents(restartPrefix);
+    const second = await startIncidents({ prefix: restartPrefix });
     try {
       const read = ok(
         await second.gql<{
@@ -613,7 +620,7 @@ describe('redis outage', () => {
         srv.close(() => resolve(port));
       });
     });
-    const down = await startIncidents(uniquePrefix('incidents-down'), {
+    const down = await startIncidents({
       env: { REDIS_URL: `redis://127.0.0.1:${closed}`, REDIS_COMMAND_TIMEOUT_MS: '300' },
     });
     try {
@@ -625,6 +632,27 @@ describe('redis outage', () => {
       expect(errorOf(assign)?.code).toBe('UNAVAILABLE');
     } finally {
       await down.close();
+    }
+  });
+
+  it('answers a write during a Redis pause with UNAVAILABLE, and serves again once Redis answers', async () => {
+    // Only this service's connection stalls: the proxy holds its traffic, the shared Redis is untouched.
+    const proxy = await startPausableProxy(TEST_REDIS_URL);
+    const paused = await startIncidents({ env: { REDIS_URL: proxy.url, REDIS_COMMAND_TIMEOUT_MS: '300' } });
+    try {
+      const before = await paused.gql(CREATE, { input: { title: 'before the pause', sev: 2 } }, responder);
+      expect(errorOf(before)).toBeUndefined();
+      proxy.pause();
+      const during = await paused.gql(CREATE, { input: { title: 'during the pause', sev: 2 } }, responder);
+      expect(errorOf(during)).toMatchObject({ code: 'UNAVAILABLE', retryAfter: 1 });
+      expect(during.errors?.[0]?.message).not.toMatch(/internal/i);
+      proxy.resume();
+      const after = await paused.gql(CREATE, { input: { title: 'after the pause', sev: 2 } }, responder);
+      expect(errorOf(after)).toBeUndefined();
+    } finally {
+      proxy.resume();
+      await paused.close();
+      await proxy.close();
     }
   });
 });

@@ -24,7 +24,7 @@ import type { Source, Status } from './domain/incident.ts';
  * Read only, owned by the users domain: `<prefix>:users:events`, its event stream (the published interface a
  * domain may listen to; never another domain's data keys).
  */
-export interface IncidentKeys {
+export interface IncidentsKeys {
   seq: string;
   events: string;
   all: string;
@@ -57,7 +57,7 @@ export interface Keyspace {
   tri: string;
 }
 
-export function incidentKeys(prefix: string): IncidentKeys {
+export function incidentsKeys(prefix: string): IncidentsKeys {
   const base = `${prefix}:incidents`;
   const ks: Keyspace = {
     seq: `${base}:seq`,

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Incident, Postmortem, TimelineEntry } from './domain/incident.ts';
 import type { IncidentStore, ListRequest, ListResult, TimelineRequest } from './store/incident-store.ts';
 
-export interface Loaders {
+export interface IncidentsLoaders {
   incident: DataLoader<string, Incident | null>;
   postmortem: DataLoader<string, Postmortem | null>;
   postmortemHistory: DataLoader<string, Postmortem[]>;
@@ -15,7 +15,7 @@ export interface Loaders {
  * loader turns every load of one tick into one pipeline, so a list of fifty incidents asking for their
  * postmortems, timelines or commanders' other incidents costs one round trip per field, not fifty.
  */
-export function createLoaders(store: IncidentStore): Loaders {
+export function createLoaders(store: IncidentStore): IncidentsLoaders {
   return {
     incident: new DataLoader((ids) => store.getMany(ids)),
     postmortem: new DataLoader((ids) => store.latestPostmortems(ids)),

@@ -3,31 +3,31 @@ import { createService, mountSubgraph } from '@polystatus/kit';
 import type { IncidentsEnv } from './config.ts';
 import type { IncidentsContext } from './context.ts';
 import { type IdGenerator, newIncidentId } from './domain/id.ts';
-import { incidentKeys } from './keys.ts';
+import { incidentsKeys } from './keys.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
-import type { ServiceDeps } from './service/deps.ts';
+import type { IncidentsDeps } from './service/deps.ts';
 import { IncidentStore } from './store/incident-store.ts';
 import { UserDirectory } from './store/user-directory.ts';
 
-const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+export const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
 /** Test seams: a deterministic id generator (to force collisions) and clock. */
-export interface BuildOptions {
+export interface IncidentsServiceOptions {
   newId?: IdGenerator;
   clock?: () => number;
 }
 
 /** The incidents subgraph as a service: used by main.ts, the tests and the benchmark. */
-export function buildIncidentsService(env: IncidentsEnv, opts: BuildOptions = {}) {
+export function buildIncidentsService(env: IncidentsEnv, opts: IncidentsServiceOptions = {}) {
   return createService({ name: 'incidents', env, port: env.PORT, useRedis: true }, async (parts) => {
     const redis = parts.redis!;
-    const keys = incidentKeys(redis.keyPrefix);
+    const keys = incidentsKeys(redis.keyPrefix);
     const store = new IncidentStore(redis.client, keys, {
       eventStreamMaxLen: env.INCIDENTS_EVENT_STREAM_MAXLEN,
       listScanBudget: env.INCIDENTS_LIST_SCAN_BUDGET,
     });
-    const deps: ServiceDeps = {
+    const deps: IncidentsDeps = {
       store,
       users: new UserDirectory(redis.client, keys),
       newId: opts.newId ?? (() => newIncidentId()),
@@ -46,3 +46,5 @@ export function buildIncidentsService(env: IncidentsEnv, opts: BuildOptions = {}
     });
   });
 }
+
+export type IncidentsService = Awaited<ReturnType<typeof buildIncidentsService>>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createService, mountSubgraph, type ServiceParts } from '@polystatus/kit';
 import type { UsersEnv } from './config.ts';
+import type { UsersContext } from './context.ts';
 import { createKeySealer } from './crypto/key-sealer.ts';
 import { Keyring } from './crypto/keyring.ts';
 import { createPasswordHasher, type PasswordHasher } from './crypto/password-hasher.ts';
@@ -9,7 +10,6 @@ import { registerIntrospectRoute } from './http/introspect-route.ts';
 import { registerJwksRoute } from './http/jwks-route.ts';
 import { usersKeys } from './keys.ts';
 import { createLoaders } from './loaders.ts';
-import type { UsersContext } from './resolvers/context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { bootstrapAdmin } from './service/bootstrap-admin.ts';
 import type { UsersDeps } from './service/deps.ts';
@@ -25,7 +25,8 @@ export const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.ur
 
 /** Seams for tests: a clock to move time, a printer to capture generated admin credentials. */
 export interface UsersServiceOptions {
-  now?: () => number;
+  /** Epoch milliseconds. */
+  clock?: () => number;
   print?: (text: string) => void;
   hasher?: PasswordHasher;
 }
@@ -38,7 +39,7 @@ function assembleDeps(env: UsersEnv, parts: ServiceParts, opts: UsersServiceOpti
   const redis = parts.redis!.client;
   const keys = usersKeys(env.REDIS_KEY_PREFIX);
   const limits = { auditMaxLen: env.AUDIT_LOG_MAXLEN };
-  const now = opts.now ?? Date.now;
+  const clock = opts.clock ?? Date.now;
   return {
     users: new UserStore(redis, keys, limits),
     sessions: new SessionStore(redis, keys, limits),
@@ -52,7 +53,7 @@ function assembleDeps(env: UsersEnv, parts: ServiceParts, opts: UsersServiceOpti
         env.POLYSTATUS_KEY_ENCRYPTION_KEY ?? `dev-kek:${env.POLYSTATUS_INTERNAL_SECRET}`,
       ),
       retentionMs: env.ACCESS_TOKEN_TTL_SECONDS * 1000 + KEY_RETENTION_GRACE_MS,
-      now,
+      clock,
     }),
     hasher: opts.hasher ?? createPasswordHasher(),
     verifiedTokens: new VerifiedTokenCache(),
@@ -63,7 +64,7 @@ function assembleDeps(env: UsersEnv, parts: ServiceParts, opts: UsersServiceOpti
       maxFailuresPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
       maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
     },
-    now,
+    clock,
     logger: parts.logger,
   };
 }

@@ -1,15 +1,21 @@
-/**
- * The domain events appended to `<prefix>:incidents:events` (kit envelope, `subject` = incident id). Every `data`
- * holds `incidentId` and the incident's new `version`, and `timelineEntryId` (the timeline entry the change
- * recorded, so a live client can resume the timeline from it); the README lists what each adds.
- */
-export const INCIDENT_EVENTS = {
-  created: 'incident.created',
-  updated: 'incident.updated',
-  statusChanged: 'incident.status_changed',
-  commanderAssigned: 'incident.commander_assigned',
-  timelineEventAdded: 'incident.timeline_event_added',
-  postmortemSubmitted: 'incident.postmortem_submitted',
-} as const;
+import { INCIDENT_EVENTS, type IncidentEventType, type IncidentServiceData } from '@polystatus/contracts';
+import { type EventEnvelope, newEnvelope } from '@polystatus/kit';
 
-export type IncidentEventType = (typeof INCIDENT_EVENTS)[keyof typeof INCIDENT_EVENTS];
+/**
+ * The names and payloads are the incidents contract in packages/contracts; this domain only builds envelopes.
+ * The README's Events table lists what each `data` holds.
+ */
+export { INCIDENT_EVENTS, type IncidentEventType };
+
+/**
+ * The envelope a write hands its script (`subject` = incident id). `data` is the service's half of the contract;
+ * the script adds the keys only it knows (`INCIDENT_SCRIPT_KEYS`: the new version, the timeline entry id …) in
+ * the same atomic step as the change.
+ */
+export const incidentEvent = <T extends IncidentEventType>(
+  type: T,
+  actor: string,
+  incidentId: string,
+  data: IncidentServiceData<T>,
+  at: number,
+): EventEnvelope<IncidentServiceData<T>> => newEnvelope(type, actor, incidentId, data, new Date(at));

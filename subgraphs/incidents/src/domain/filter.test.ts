@@ -1,13 +1,6 @@
 import { DomainError } from '@polystatus/kit';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeCursor,
-  encodeCursor,
-  parseFilter,
-  parseFirst,
-  parseListArgs,
-  parseStreamId,
-} from './filter.ts';
+import { decodeListCursor, encodeListCursor, parseFilter, parseListArgs, parseStreamId } from './filter.ts';
 
 const issue = (fn: () => unknown) => {
   try {
@@ -23,25 +16,21 @@ const issue = (fn: () => unknown) => {
 
 describe('list arguments', () => {
   it('round-trips cursors and keeps them opaque', () => {
-    for (const seq of [1, 42, 10_000, 2 ** 40]) expect(decodeCursor(encodeCursor(seq))).toBe(seq);
-    expect(encodeCursor(42)).not.toContain('42');
+    for (const seq of [1, 42, 10_000, 2 ** 40]) expect(decodeListCursor(encodeListCursor(seq))).toBe(seq);
+    expect(encodeListCursor(42)).not.toContain('42');
   });
 
   it('refuses cursors it did not issue', () => {
-    expect(issue(() => decodeCursor('not-a-cursor'))).toBe('after');
-    expect(issue(() => decodeCursor(Buffer.from('v1:0').toString('base64url')))).toBe('after');
-    expect(issue(() => decodeCursor(Buffer.from('v1:-3').toString('base64url')))).toBe('after');
-    expect(issue(() => decodeCursor(Buffer.from('v2:3').toString('base64url')))).toBe('after');
+    expect(issue(() => decodeListCursor('not-a-cursor'))).toBe('after');
+    expect(issue(() => decodeListCursor(Buffer.from('v1:0').toString('base64url')))).toBe('after');
+    expect(issue(() => decodeListCursor(Buffer.from('v1:-3').toString('base64url')))).toBe('after');
+    expect(issue(() => decodeListCursor(Buffer.from('v2:3').toString('base64url')))).toBe('after');
   });
 
-  it('takes first from 1 to 500 and refuses anything else', () => {
-    expect(parseFirst(undefined, 50)).toBe(50);
-    expect(parseFirst(null, 50)).toBe(50);
-    expect(parseFirst(1, 50)).toBe(1);
-    expect(parseFirst(500, 50)).toBe(500);
-    expect(issue(() => parseFirst(0, 50))).toBe('first');
-    expect(issue(() => parseFirst(501, 50))).toBe('first');
-    expect(issue(() => parseFirst(-1, 50))).toBe('first');
+  it('takes first up to the kit maximum and refuses anything else', () => {
+    expect(parseListArgs({ first: 500 }).first).toBe(500);
+    expect(issue(() => parseListArgs({ first: 501 }))).toBe('first');
+    expect(issue(() => parseListArgs({ first: 0 }))).toBe('first');
   });
 
   it('normalizes filters: service and q lower-cased, empties dropped', () => {
@@ -61,7 +50,7 @@ describe('list arguments', () => {
   });
 
   it('parses a whole request', () => {
-    const after = encodeCursor(77);
+    const after = encodeListCursor(77);
     expect(parseListArgs({ filter: { status: 'resolved' }, first: 10, after })).toEqual({
       filter: { status: 'resolved' },
       first: 10,

@@ -1,8 +1,7 @@
-import { fieldError } from '@polystatus/kit';
+import { codePointLength, decodeCursor, encodeCursor, fieldError, pageSize } from '@polystatus/kit';
 import type { Source, Status } from './incident.ts';
 import { normalizeServiceName, validateCommanderId } from './validation.ts';
 
-export const PAGE_MAX = 500;
 export const QUERY_MAX = 200;
 
 export interface IncidentFilter {
@@ -22,27 +21,14 @@ export interface ListQuery {
   before: number | null;
 }
 
-/** `first` outside the range is refused rather than clamped silently, so a client learns its page is not what it asked. */
-export function parseFirst(first: number | null | undefined, fallback: number): number {
-  const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > PAGE_MAX)
-    throw fieldError('first', `must be from 1 to ${PAGE_MAX}`);
-  return n;
-}
-
 /**
- * Cursors are opaque to clients (so the ordering key can change without breaking them) but carry the incident's
- * sequence number: a page continues strictly below it, which stays correct while new incidents arrive on top.
+ * A list cursor (opaque, the kit's encoding) carries the incident's sequence number: a page continues strictly
+ * below it, which stays correct while new incidents arrive on top. The version lets the scheme change later.
  */
-const CURSOR_VERSION = 'v1';
+export const encodeListCursor = (seq: number): string => encodeCursor(`v1:${seq}`);
 
-export function encodeCursor(seq: number): string {
-  return Buffer.from(`${CURSOR_VERSION}:${seq}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): number {
-  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^v1:([1-9]\d{0,15})$/.exec(raw);
+export function decodeListCursor(cursor: string): number {
+  const m = /^v1:([1-9]\d{0,15})$/.exec(decodeCursor(cursor));
   if (!m) throw fieldError('after', 'is not a cursor this API returned');
   return Number(m[1]);
 }
@@ -83,7 +69,8 @@ export function parseFilter(
     }
   }
   if (input.q != null && input.q !== '') {
-    if ([...input.q].length > QUERY_MAX) throw fieldError('q', `must be at most ${QUERY_MAX} characters`);
+    if (codePointLength(input.q) > QUERY_MAX)
+      throw fieldError('q', `must be at most ${QUERY_MAX} characters`);
     f.q = input.q.toLowerCase();
   }
   return f;
@@ -95,8 +82,8 @@ export function parseListArgs(
 ): ListQuery {
   return {
     filter: parseFilter(args.filter),
-    first: parseFirst(args.first, defaultFirst),
-    before: args.after ? decodeCursor(args.after) : null,
+    first: pageSize(args.first, defaultFirst),
+    before: args.after ? decodeListCursor(args.after) : null,
   };
 }
 

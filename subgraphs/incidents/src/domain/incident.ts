@@ -71,9 +71,3 @@ export interface Postmortem {
   editedById: string;
   editedAt: number;
 }
-
-export interface Page<T> {
-  items: { cursor: string; node: T }[];
-  hasNextPage: boolean;
-  endCursor: string | null;
-}

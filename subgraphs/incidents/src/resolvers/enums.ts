@@ -14,4 +14,4 @@ export const enums = {
     POSTMORTEM_UPDATED: 'postmortem_updated',
     INCIDENT_UPDATED: 'incident_updated',
   },
-};
+} as const;

@@ -1,12 +1,13 @@
+import { DateTimeScalar } from '@polystatus/kit';
+import type { Resolvers } from '../generated/resolvers.ts';
 import { enums } from './enums.ts';
 import { ActionItemType, IncidentType, PostmortemType, TimelineEventType } from './incident.ts';
 import { Mutation } from './mutation.ts';
 import { Query } from './query.ts';
-import { DateTime } from './scalars.ts';
 import { UserType } from './user.ts';
 
 export const resolvers = {
-  DateTime,
+  DateTime: DateTimeScalar,
   ...enums,
   Query,
   Mutation,
@@ -15,4 +16,4 @@ export const resolvers = {
   TimelineEvent: TimelineEventType,
   Postmortem: PostmortemType,
   ActionItem: ActionItemType,
-};
+} satisfies Resolvers;

@@ -1,11 +1,9 @@
-import type { IncidentsContext } from '../context.ts';
+import { toConnection } from '@polystatus/kit';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 import { getIncident } from '../service/get-incident.ts';
-import { type ListArgs, listIncidents } from '../service/list-incidents.ts';
-import { toConnection } from './connection.ts';
+import { listIncidents } from '../service/list-incidents.ts';
 
 export const Query = {
-  incidents: async (_: unknown, args: ListArgs, ctx: IncidentsContext) =>
-    toConnection(await listIncidents(ctx.loaders, ctx.principal, args)),
-  incident: (_: unknown, args: { id: string }, ctx: IncidentsContext) =>
-    getIncident(ctx.loaders, ctx.principal, args.id),
-};
+  incidents: async (_, args, ctx) => toConnection(await listIncidents(ctx.loaders, ctx.principal, args)),
+  incident: (_, args, ctx) => getIncident(ctx.loaders, ctx.principal, args.id),
+} satisfies QueryResolvers;

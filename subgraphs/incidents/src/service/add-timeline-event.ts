@@ -1,12 +1,12 @@
-import { newEnvelope, type Principal, requireRole } from '@polystatus/kit';
-import { INCIDENT_EVENTS } from '../domain/events.ts';
+import { type Principal, requireRole } from '@polystatus/kit';
+import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { NoteType, TimelineEntry } from '../domain/incident.ts';
 import { validateNote } from '../domain/validation.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { IncidentsDeps } from './deps.ts';
 import { writtenIncident } from './outcome.ts';
 
 export async function addTimelineEvent(
-  deps: ServiceDeps,
+  deps: IncidentsDeps,
   principal: Principal,
   incidentId: string,
   input: { type: NoteType; message?: unknown },
@@ -14,12 +14,12 @@ export async function addTimelineEvent(
   const actor = requireRole(principal, 'responder');
   const note = validateNote(input);
   const now = deps.clock();
-  const event = newEnvelope(
+  const event = incidentEvent(
     INCIDENT_EVENTS.timelineEventAdded,
     actor.id,
     incidentId,
     { incidentId, type: note.type, message: note.message, authorId: actor.id },
-    new Date(now),
+    now,
   );
   const result = await deps.store.addNote(incidentId, note, { actor: actor.id, now, event });
   writtenIncident(result, incidentId);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { UserStanding } from '../domain/commander.ts';
 import type { IncidentStore, WriteResult } from '../store/incident-store.ts';
 import { assignCommander } from './assign-commander.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { IncidentsDeps } from './deps.ts';
 
 const manager: Principal = { kind: 'user', id: 'u-mgr', role: 'manager' };
 
@@ -17,7 +17,7 @@ function fakes(users: Record<string, UserStanding>) {
       return { outcome: 'ok', entryId: '1-0', detail: '', incident: { id, commanderId } as never };
     },
   } as unknown as IncidentStore;
-  const deps: ServiceDeps = {
+  const deps: IncidentsDeps = {
     store,
     users: {
       async standing(userId) {

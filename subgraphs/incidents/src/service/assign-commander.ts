@@ -1,9 +1,9 @@
-import { DomainError, newEnvelope, type Principal, requireRole } from '@polystatus/kit';
+import { DomainError, type Principal, requireRole } from '@polystatus/kit';
 import { checkCommander } from '../domain/commander.ts';
-import { INCIDENT_EVENTS } from '../domain/events.ts';
+import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Incident } from '../domain/incident.ts';
 import { validateCommanderId } from '../domain/validation.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { IncidentsDeps } from './deps.ts';
 import { writtenIncident } from './outcome.ts';
 
 /**
@@ -12,7 +12,7 @@ import { writtenIncident } from './outcome.ts';
  * so a user created a moment ago counts. The check precedes the write, so a refusal changes nothing.
  */
 export async function assignCommander(
-  deps: ServiceDeps,
+  deps: IncidentsDeps,
   principal: Principal,
   id: string,
   commanderId: unknown,
@@ -21,12 +21,12 @@ export async function assignCommander(
   const actor = requireRole(principal, 'manager');
   const commander = validateCommanderId(commanderId);
   const now = deps.clock();
-  const event = newEnvelope(
+  const event = incidentEvent(
     INCIDENT_EVENTS.commanderAssigned,
     actor.id,
     id,
     { incidentId: id, commanderId: commander },
-    new Date(now),
+    now,
   );
   // The write re-checks the commander against the directory and refuses when users events arrived in between;
   // each retry catches up first, and its check refuses a commander disabled meanwhile.

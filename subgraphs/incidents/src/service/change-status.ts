@@ -1,9 +1,9 @@
-import { newEnvelope, type Principal, requireRole } from '@polystatus/kit';
-import { INCIDENT_EVENTS } from '../domain/events.ts';
+import { type Principal, requireRole } from '@polystatus/kit';
+import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Incident, Status } from '../domain/incident.ts';
 import { plansTo, planTransition } from '../domain/transitions.ts';
 import { validateStatusNote } from '../domain/validation.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { IncidentsDeps } from './deps.ts';
 import { writtenIncident } from './outcome.ts';
 
 /**
@@ -11,7 +11,7 @@ import { writtenIncident } from './outcome.ts';
  * script, so the script receives the rules for every possible current status and applies the matching one.
  */
 export async function changeStatus(
-  deps: ServiceDeps,
+  deps: IncidentsDeps,
   principal: Principal,
   id: string,
   to: Status,
@@ -21,12 +21,12 @@ export async function changeStatus(
   const actor = requireRole(principal, 'responder');
   const validNote = validateStatusNote(note);
   const now = deps.clock();
-  const event = newEnvelope(
+  const event = incidentEvent(
     INCIDENT_EVENTS.statusChanged,
     actor.id,
     id,
     { incidentId: id, to, note: validNote },
-    new Date(now),
+    now,
   );
   const result = await deps.store.changeStatus(id, to, plansTo(to), validNote, {
     actor: actor.id,

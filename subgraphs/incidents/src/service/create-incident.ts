@@ -1,8 +1,8 @@
-import { DomainError, newEnvelope, type Principal, requireRole } from '@polystatus/kit';
-import { INCIDENT_EVENTS } from '../domain/events.ts';
+import { DomainError, type Principal, requireRole } from '@polystatus/kit';
+import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Incident, Source } from '../domain/incident.ts';
 import { validateCreate } from '../domain/validation.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { IncidentsDeps } from './deps.ts';
 import { iso, writtenIncident } from './outcome.ts';
 
 /** Two collisions in a row are already a one-in-a-trillion event; more means the generator is broken. */
@@ -17,7 +17,7 @@ export interface CreateIncidentInput {
 }
 
 export async function createIncident(
-  deps: ServiceDeps,
+  deps: IncidentsDeps,
   principal: Principal,
   input: CreateIncidentInput,
 ): Promise<Incident> {
@@ -28,7 +28,7 @@ export async function createIncident(
   const now = deps.clock();
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
     const id = deps.newId();
-    const event = newEnvelope(
+    const event = incidentEvent(
       INCIDENT_EVENTS.created,
       actor.id,
       id,
@@ -43,7 +43,7 @@ export async function createIncident(
         startedAt: iso(now),
         createdById: actor.id,
       },
-      new Date(now),
+      now,
     );
     const result = await deps.store.create(
       { ...valid, id, source, status: 'open' },

@@ -3,7 +3,7 @@ import type { IdGenerator } from '../domain/id.ts';
 import type { IncidentStore } from '../store/incident-store.ts';
 
 /** What the write verbs need; tests swap the id generator and the clock. */
-export interface ServiceDeps {
+export interface IncidentsDeps {
   store: IncidentStore;
   /** The users this domain knows of, current as of the call (store/user-directory.ts). */
   users: { standing(userId: string): Promise<UserStanding> };

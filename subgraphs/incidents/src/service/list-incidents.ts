@@ -1,13 +1,13 @@
-import { type Principal, requireRole } from '@polystatus/kit';
-import { encodeCursor, type ListQuery, parseListArgs } from '../domain/filter.ts';
-import type { Incident, Page } from '../domain/incident.ts';
-import type { Loaders } from '../loaders.ts';
+import { type Page, type Principal, requireRole } from '@polystatus/kit';
+import { encodeListCursor, type ListQuery, parseListArgs } from '../domain/filter.ts';
+import type { Incident } from '../domain/incident.ts';
+import type { IncidentsLoaders } from '../loaders.ts';
 
 export type ListArgs = Parameters<typeof parseListArgs>[0];
 
 /** Newest first, filtered through the indexes; see store/lua/list.lua for how a page is found. */
 export async function listIncidents(
-  loaders: Loaders,
+  loaders: IncidentsLoaders,
   principal: Principal,
   args: ListArgs,
 ): Promise<Page<Incident>> {
@@ -17,7 +17,7 @@ export async function listIncidents(
 
 /** `User.commandedIncidents`: the same list, fixed to one commander; batched across users by the loader. */
 export async function listCommandedIncidents(
-  loaders: Loaders,
+  loaders: IncidentsLoaders,
   principal: Principal,
   userId: string,
   args: { first?: number | null; after?: string | null },
@@ -27,16 +27,16 @@ export async function listCommandedIncidents(
   return page(loaders, { ...query, filter: { commander: userId } });
 }
 
-async function page(loaders: Loaders, query: ListQuery): Promise<Page<Incident>> {
+async function page(loaders: IncidentsLoaders, query: ListQuery): Promise<Page<Incident>> {
   const result = await loaders.list.load({ filter: query.filter, before: query.before, limit: query.first });
   const incidents = await loaders.incident.loadMany(result.entries.map((e) => e.id));
   const items: Page<Incident>['items'] = [];
   result.entries.forEach((entry, i) => {
     const node = incidents[i];
     if (node instanceof Error) throw node;
-    if (node) items.push({ cursor: encodeCursor(entry.seq), node });
+    if (node) items.push({ cursor: encodeListCursor(entry.seq), node });
   });
   const last = result.entries.at(-1);
   const endSeq = result.resumeBelow ?? last?.seq ?? null;
-  return { items, hasNextPage: result.hasMore, endCursor: endSeq === null ? null : encodeCursor(endSeq) };
+  return { items, hasNextPage: result.hasMore, endCursor: endSeq === null ? null : encodeListCursor(endSeq) };
 }

@@ -1,9 +1,9 @@
 import { type Principal, requireRole } from '@polystatus/kit';
 import type { Postmortem } from '../domain/incident.ts';
-import type { Loaders } from '../loaders.ts';
+import type { IncidentsLoaders } from '../loaders.ts';
 
 export async function latestPostmortem(
-  loaders: Loaders,
+  loaders: IncidentsLoaders,
   principal: Principal,
   incidentId: string,
 ): Promise<Postmortem | null> {
@@ -13,7 +13,7 @@ export async function latestPostmortem(
 
 /** Every version, oldest first. */
 export async function postmortemHistory(
-  loaders: Loaders,
+  loaders: IncidentsLoaders,
   principal: Principal,
   incidentId: string,
 ): Promise<Postmortem[]> {

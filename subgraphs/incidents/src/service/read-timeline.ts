@@ -1,17 +1,17 @@
-import { type Principal, requireRole } from '@polystatus/kit';
-import { parseFirst, parseStreamId } from '../domain/filter.ts';
-import type { Page, TimelineEntry } from '../domain/incident.ts';
-import type { Loaders } from '../loaders.ts';
+import { type Page, type Principal, pageSize, requireRole } from '@polystatus/kit';
+import { parseStreamId } from '../domain/filter.ts';
+import type { TimelineEntry } from '../domain/incident.ts';
+import type { IncidentsLoaders } from '../loaders.ts';
 
 /** Oldest first; the cursor of an entry is its own id, the same id events carry as `timelineEntryId`. */
 export async function readTimeline(
-  loaders: Loaders,
+  loaders: IncidentsLoaders,
   principal: Principal,
   incidentId: string,
   args: { first?: number | null; after?: string | null },
 ): Promise<Page<TimelineEntry>> {
   requireRole(principal, 'viewer');
-  const first = parseFirst(args.first, 100);
+  const first = pageSize(args.first, 100);
   const after = parseStreamId(args.after);
   const { entries, hasMore } = await loaders.timeline.load({ incidentId, first, after });
   return {

@@ -1,8 +1,8 @@
-import { newEnvelope, type Principal, requireRole } from '@polystatus/kit';
-import { INCIDENT_EVENTS } from '../domain/events.ts';
+import { type Principal, requireRole } from '@polystatus/kit';
+import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Postmortem } from '../domain/incident.ts';
 import { validatePostmortem } from '../domain/validation.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { IncidentsDeps } from './deps.ts';
 import { writtenIncident } from './outcome.ts';
 
 /**
@@ -10,7 +10,7 @@ import { writtenIncident } from './outcome.ts';
  * every other write, so an editor is told when anything changed since they loaded the incident.
  */
 export async function submitPostmortem(
-  deps: ServiceDeps,
+  deps: IncidentsDeps,
   principal: Principal,
   incidentId: string,
   input: Parameters<typeof validatePostmortem>[0],
@@ -19,12 +19,12 @@ export async function submitPostmortem(
   const actor = requireRole(principal, 'manager');
   const content = validatePostmortem(input);
   const now = deps.clock();
-  const event = newEnvelope(
+  const event = incidentEvent(
     INCIDENT_EVENTS.postmortemSubmitted,
     actor.id,
     incidentId,
     { incidentId, editedById: actor.id },
-    new Date(now),
+    now,
   );
   const result = await deps.store.submitPostmortem(
     incidentId,

@@ -1,8 +1,8 @@
-import { newEnvelope, type Principal, requireRole } from '@polystatus/kit';
-import { INCIDENT_EVENTS } from '../domain/events.ts';
+import { type Principal, requireRole } from '@polystatus/kit';
+import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Incident } from '../domain/incident.ts';
 import { validateUpdate } from '../domain/validation.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { IncidentsDeps } from './deps.ts';
 import { writtenIncident } from './outcome.ts';
 
 /**
@@ -10,7 +10,7 @@ import { writtenIncident } from './outcome.ts';
  * changes the incident comes back as it was, with no new version or event. The event lists what changed.
  */
 export async function updateIncident(
-  deps: ServiceDeps,
+  deps: IncidentsDeps,
   principal: Principal,
   id: string,
   input: { title?: unknown; sev?: unknown; services?: unknown; summary?: unknown },
@@ -19,7 +19,7 @@ export async function updateIncident(
   const actor = requireRole(principal, 'responder');
   const changes = validateUpdate(input);
   const now = deps.clock();
-  const event = newEnvelope(INCIDENT_EVENTS.updated, actor.id, id, { incidentId: id }, new Date(now));
+  const event = incidentEvent(INCIDENT_EVENTS.updated, actor.id, id, { incidentId: id }, now);
   const result = await deps.store.update(id, changes, { actor: actor.id, now, event, expectedVersion });
   return writtenIncident(result, id, expectedVersion);
 }

@@ -3,7 +3,7 @@ import type { IncidentFilter } from '../domain/filter.ts';
 import type { Incident, NoteType, Postmortem, Source, Status, TimelineEntry } from '../domain/incident.ts';
 import type { Effects } from '../domain/transitions.ts';
 import type { IncidentChanges, NewIncident } from '../domain/validation.ts';
-import type { IncidentKeys } from '../keys.ts';
+import type { IncidentsKeys } from '../keys.ts';
 import {
   decodeIncident,
   decodePostmortem,
@@ -11,8 +11,7 @@ import {
   INCIDENT_FIELDS,
   type StoredPostmortem,
 } from './record.ts';
-import { defineScripts, runScript, type ScriptName } from './scripts.ts';
-import { asUnavailable } from './unavailable.ts';
+import { type ScriptName, scripts } from './scripts.ts';
 
 /** Who, when, and the event to append; every write carries one. */
 export interface Change {
@@ -78,17 +77,17 @@ const searchable = (s: string) => s.toLowerCase();
 export class IncidentStore {
   constructor(
     private readonly redis: Redis,
-    private readonly keys: IncidentKeys,
+    private readonly keys: IncidentsKeys,
     private readonly opts: StoreOptions,
   ) {
-    defineScripts(redis);
+    scripts.install(redis);
   }
 
   create(
     incident: NewIncident & { id: string; source: Source; status: Status },
     change: Change & { message: string },
   ): Promise<WriteResult> {
-    return this.write('incidentsCreate', incident.id, change, {
+    return this.write('create', incident.id, change, {
       message: change.message,
       incident: {
         id: incident.id,
@@ -106,7 +105,7 @@ export class IncidentStore {
   }
 
   update(id: string, changes: IncidentChanges, change: Change): Promise<WriteResult> {
-    return this.write('incidentsUpdate', id, change, {
+    return this.write('update', id, change, {
       id,
       changes: {
         ...changes,
@@ -124,12 +123,12 @@ export class IncidentStore {
     note: string | null,
     change: Change,
   ): Promise<WriteResult> {
-    return this.write('incidentsChangeStatus', id, change, { id, to, plans, note });
+    return this.write('changeStatus', id, change, { id, to, plans, note });
   }
 
   assignCommander(id: string, commanderId: string, change: Change): Promise<WriteResult> {
     // The user directory travels with the write, so the commander's standing is re-checked atomically with it.
-    return this.write('incidentsAssignCommander', id, change, { id, commanderId }, [
+    return this.write('assignCommander', id, change, { id, commanderId }, [
       this.keys.userDirectory,
       this.keys.userDirectoryApplied,
       this.keys.usersEvents,
@@ -137,7 +136,7 @@ export class IncidentStore {
   }
 
   addNote(id: string, note: { type: NoteType; message: string }, change: Change): Promise<WriteResult> {
-    return this.write('incidentsAddNote', id, change, { type: note.type, message: note.message });
+    return this.write('addNote', id, change, { type: note.type, message: note.message });
   }
 
   submitPostmortem(
@@ -145,7 +144,7 @@ export class IncidentStore {
     postmortem: Omit<StoredPostmortem, 'version'>,
     change: Change,
   ): Promise<WriteResult> {
-    return this.write('incidentsSubmitPostmortem', id, change, { postmortem: JSON.stringify(postmortem) }, [
+    return this.write('submitPostmortem', id, change, { postmortem: JSON.stringify(postmortem) }, [
       this.keys.postmortems(id),
     ]);
   }
@@ -167,9 +166,10 @@ export class IncidentStore {
       ...args,
     };
     const keys = [this.keys.incident(id), this.keys.timeline(id), this.keys.events, ...extraKeys];
-    const reply = (await runScript(this.redis, script, keys, [JSON.stringify(payload)]).catch((err) => {
-      throw asUnavailable(err);
-    })) as (string | null)[];
+    const reply = (await scripts.run(this.redis, script, keys, [JSON.stringify(payload)])) as (
+      | string
+      | null
+    )[];
     return {
       outcome: reply[0] as WriteOutcome,
       entryId: reply[1] ?? '',
@@ -201,7 +201,7 @@ export class IncidentStore {
         limit: r.limit,
         budget: this.opts.listScanBudget,
       };
-      void runScript(pipe, 'incidentsList', this.indexesFor(r.filter), [JSON.stringify(payload)]);
+      void scripts.run(pipe, 'list', this.indexesFor(r.filter), [JSON.stringify(payload)]);
     }
     const results = await exec(pipe);
     return results.map((raw) => {
@@ -258,14 +258,11 @@ export class IncidentStore {
   }
 }
 
-/** Runs a pipeline and surfaces the first failed command as the error (an outage as UNAVAILABLE). */
+/** Runs a pipeline and surfaces the first failed command as the error (an outage is already UNAVAILABLE). */
 async function exec(pipe: ReturnType<Redis['pipeline']>): Promise<unknown[]> {
-  const results =
-    (await pipe.exec().catch((err) => {
-      throw asUnavailable(err);
-    })) ?? [];
+  const results = (await pipe.exec()) ?? [];
   return results.map(([err, value]) => {
-    if (err) throw asUnavailable(err);
+    if (err) throw err;
     return value;
   });
 }

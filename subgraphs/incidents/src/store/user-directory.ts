@@ -1,11 +1,14 @@
+import { USERS_EVENTS } from '@polystatus/contracts';
 import type { Redis } from '@polystatus/kit';
 import type { UserStanding } from '../domain/commander.ts';
-import type { IncidentKeys } from '../keys.ts';
-import { defineScripts, runScript } from './scripts.ts';
-import { asUnavailable } from './unavailable.ts';
+import type { IncidentsKeys } from '../keys.ts';
+import { scripts } from './scripts.ts';
 
 /** Users-stream entries applied per script call: bounds how long one call holds Redis while catching up. */
 export const CATCH_UP_PAGE = 500;
+
+/** The users events that decide a standing, in the order the catch-up script takes them. */
+const STANDING_EVENTS = [USERS_EVENTS.created, USERS_EVENTS.disabled, USERS_EVENTS.enabled];
 
 /**
  * The users the incidents domain knows about, projected from the users domain's event stream into incidents'
@@ -16,10 +19,10 @@ export const CATCH_UP_PAGE = 500;
 export class UserDirectory {
   constructor(
     private readonly redis: Redis,
-    private readonly keys: IncidentKeys,
+    private readonly keys: IncidentsKeys,
     private readonly pageSize = CATCH_UP_PAGE,
   ) {
-    defineScripts(redis);
+    scripts.install(redis);
   }
 
   async standing(userId: string): Promise<UserStanding> {
@@ -42,14 +45,12 @@ export class UserDirectory {
   }
 
   private async step(userId: string): Promise<[string, number]> {
-    const reply = (await runScript(
+    const reply = (await scripts.run(
       this.redis,
-      'incidentsUserDirectoryCatchUp',
+      'userDirectoryCatchUp',
       [this.keys.userDirectory, this.keys.userDirectoryApplied, this.keys.usersEvents],
-      [String(this.pageSize), userId],
-    ).catch((err) => {
-      throw asUnavailable(err);
-    })) as [string, number];
+      [String(this.pageSize), userId, ...STANDING_EVENTS],
+    )) as [string, number];
     return [reply[0], Number(reply[1])];
   }
 }

@@ -1,6 +1,6 @@
 import { envelopeToFields, newEnvelope } from '@polystatus/kit';
 import type { Redis } from 'ioredis';
-import { incidentKeys } from '../keys.ts';
+import { incidentsKeys } from '../keys.ts';
 
 type UserEvent = 'user.created' | 'user.updated' | 'user.role_changed' | 'user.disabled' | 'user.enabled';
 
@@ -17,7 +17,7 @@ export async function appendUserEvent(
   data: Record<string, unknown> = {},
 ): Promise<string> {
   const envelope = newEnvelope(type, 'system:test', userId, data);
-  return (await redis.xadd(incidentKeys(prefix).usersEvents, '*', ...envelopeToFields(envelope)))!;
+  return (await redis.xadd(incidentsKeys(prefix).usersEvents, '*', ...envelopeToFields(envelope)))!;
 }
 
 /** Makes each id an existing, enabled user (role viewer, as reference clients create them). */

@@ -1,18 +1,10 @@
-import { uniquePrefix } from '@polystatus/kit/testing';
+import { cleanupPrefix, codeOf, uniquePrefix } from '@polystatus/kit/testing';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  cleanup,
-  codeOf,
-  LOGIN,
-  type LoginData,
-  startUsers,
-} from '../test-support/harness.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, LOGIN, type LoginData, startUsers } from '../testing/harness.ts';
 
 const prefix = uniquePrefix('users-keys');
-afterAll(() => cleanup(prefix));
+afterAll(() => cleanupPrefix(prefix));
 
 async function loginAdmin(h: Awaited<ReturnType<typeof startUsers>>) {
   return (await h.gql<LoginData>(LOGIN, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).data!.login;
@@ -74,7 +66,7 @@ describe('signing keys', () => {
       expect((await second.introspect(session.accessToken)).status).toBe(200);
     } finally {
       await second.close();
-      await cleanup(devPrefix);
+      await cleanupPrefix(devPrefix);
     }
   });
 

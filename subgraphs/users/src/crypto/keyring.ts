@@ -35,7 +35,7 @@ export interface KeyringOptions {
   retentionMs: number;
   /** How stale this replica's view of the keys may get before it re-reads them (rotation by another replica). */
   refreshMs?: number;
-  now?: () => number;
+  clock?: () => number;
 }
 
 function generate(now: number, sealer: KeySealer): SigningKeyRecord {
@@ -71,11 +71,11 @@ export class Keyring {
   private activeKid: string | null = null;
   private loadedAt = 0;
   private reloading: Promise<void> | undefined;
-  private readonly now: () => number;
+  private readonly clock: () => number;
   private readonly refreshMs: number;
 
   constructor(private readonly opts: KeyringOptions) {
-    this.now = opts.now ?? Date.now;
+    this.clock = opts.clock ?? Date.now;
     this.refreshMs = opts.refreshMs ?? 5_000;
   }
 
@@ -83,7 +83,7 @@ export class Keyring {
   async start(): Promise<void> {
     await this.reload();
     if (!this.activeKid) {
-      await this.opts.store.initialize(generate(this.now(), this.opts.sealer));
+      await this.opts.store.initialize(generate(this.clock(), this.opts.sealer));
       await this.reload();
     }
     // Opening the active key now turns a wrong POLYSTATUS_KEY_ENCRYPTION_KEY into a failed start, not failed logins.
@@ -91,7 +91,7 @@ export class Keyring {
   }
 
   async signingKey(): Promise<SigningKey> {
-    if (this.now() - this.loadedAt > this.refreshMs) await this.reload();
+    if (this.clock() - this.loadedAt > this.refreshMs) await this.reload();
     const kid = this.activeKid;
     const entry = kid ? this.loaded.get(kid) : undefined;
     if (!kid || !entry) throw new DomainError('UNAVAILABLE', 'no signing key is available');
@@ -102,7 +102,7 @@ export class Keyring {
   /** The public key for `kid`, re-reading the store once when it is unknown here (another replica rotated). */
   async publicKey(kid: string): Promise<KeyObject | null> {
     let entry = this.loaded.get(kid);
-    if (!entry && this.now() - this.loadedAt > 1_000) {
+    if (!entry && this.clock() - this.loadedAt > 1_000) {
       await this.reload();
       entry = this.loaded.get(kid);
     }
@@ -111,7 +111,7 @@ export class Keyring {
   }
 
   async jwks(): Promise<{ keys: PublicJwk[] }> {
-    if (this.now() - this.loadedAt > this.refreshMs) await this.reload();
+    if (this.clock() - this.loadedAt > this.refreshMs) await this.reload();
     const keys = [...this.loaded.values()]
       .filter((e) => !this.expired(e.record))
       .sort((a, b) => b.record.createdAt - a.record.createdAt)
@@ -133,7 +133,7 @@ export class Keyring {
     for (let attempt = 0; attempt < 5; attempt++) {
       await this.reload();
       const previousKid = this.activeKid ?? '';
-      const now = this.now();
+      const now = this.clock();
       const next = generate(now, this.opts.sealer);
       const previous = this.loaded.get(previousKid)?.record;
       const retired = previous ? { ...previous, retiredAt: now } : null;
@@ -154,7 +154,7 @@ export class Keyring {
   }
 
   private expired(record: SigningKeyRecord): boolean {
-    return record.retiredAt !== null && record.retiredAt + this.opts.retentionMs < this.now();
+    return record.retiredAt !== null && record.retiredAt + this.opts.retentionMs < this.clock();
   }
 
   private open(record: SigningKeyRecord): KeyObject {
@@ -186,7 +186,7 @@ export class Keyring {
         }
         this.loaded = next;
         this.activeKid = activeKid;
-        this.loadedAt = this.now();
+        this.loadedAt = this.clock();
       } finally {
         this.reloading = undefined;
       }

@@ -1,3 +1,5 @@
+import { codePointLength } from '@polystatus/kit';
+
 /**
  * Length beats composition rules (NIST SP 800-63B): at least 12 characters, refused when it is one of the passwords
  * attackers try first. The list is short on purpose: it catches the guesses a rate-limited attacker would spend
@@ -55,8 +57,9 @@ export function passwordIssue(
   password: string,
   context: { email?: string; name?: string } = {},
 ): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`;
+  const length = codePointLength(password);
+  if (length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`;
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return 'is too common';
   if (/^(.)\1+$/.test(password)) return 'must not repeat a single character';

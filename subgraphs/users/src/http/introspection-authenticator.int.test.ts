@@ -6,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
-  cleanup,
   LOGIN,
   type LoginData,
   startUsers,
   type UsersHarness,
-} from '../test-support/harness.ts';
+} from '../testing/harness.ts';
 
 /** The kit's gateway-side authenticator, against the real introspection route. */
 let h: UsersHarness;
@@ -30,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await auth.close();
   await h.close();
-  await cleanup(h.prefix);
 });
 
 async function freePortWithNobodyListening(): Promise<number> {

@@ -1,25 +1,21 @@
 import { requireRole } from '@polystatus/kit';
-import type { AuditEntry as AuditEntryModel } from '../domain/audit.ts';
-import type { User as UserModel } from '../domain/user.ts';
-import type { ApiToken as ApiTokenModel } from '../store/api-token-store.ts';
-import type { UsersContext } from './context.ts';
+import type { ApiTokenResolvers, AuditEntryResolvers, UserResolvers } from '../generated/resolvers.ts';
 
 export const User = {
   /** Entity references from other subgraphs (Incident.commander …): batched per request through the loader. */
-  __resolveReference: (ref: { id: string }, ctx: UsersContext): Promise<UserModel | null> => {
+  __resolveReference: (ref, ctx) => {
     requireRole(ctx.principal, 'viewer');
     return ctx.loaders.user.load(ref.id);
   },
-};
+} satisfies UserResolvers;
 
 export const ApiToken = {
-  revoked: (t: ApiTokenModel) => t.revokedAt !== null,
-  owner: (t: ApiTokenModel, _: unknown, ctx: UsersContext) => ctx.loaders.user.load(t.ownerId),
-};
+  revoked: (t) => t.revokedAt !== null,
+  owner: (t, _, ctx) => ctx.loaders.user.load(t.ownerId),
+} satisfies ApiTokenResolvers;
 
 export const AuditEntry = {
-  actor: (e: AuditEntryModel, _: unknown, ctx: UsersContext) =>
+  actor: (e, _, ctx) =>
     e.actorId && !e.actorId.startsWith('system:') ? ctx.loaders.user.load(e.actorId) : null,
-  details: (e: AuditEntryModel) =>
-    Object.entries(e.details).map(([key, value]) => ({ key, value: String(value) })),
-};
+  details: (e) => Object.entries(e.details).map(([key, value]) => ({ key, value: String(value) })),
+} satisfies AuditEntryResolvers;

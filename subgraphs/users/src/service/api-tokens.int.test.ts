@@ -1,15 +1,8 @@
 import { envelopeFromFields } from '@polystatus/kit';
-import { testRedis } from '@polystatus/kit/testing';
+import { codeOf, fieldsOf, testRedis } from '@polystatus/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usersKeys } from '../keys.ts';
-import {
-  ADMIN_EMAIL,
-  cleanup,
-  codeOf,
-  fieldsOf,
-  startUsers,
-  type UsersHarness,
-} from '../test-support/harness.ts';
+import { ADMIN_EMAIL, startUsers, type UsersHarness } from '../testing/harness.ts';
 
 const CREATE_TOKEN = `mutation T($i: CreateApiTokenInput!) {
   createApiToken(input: $i) { token apiToken { id name prefix role ownerId createdAt expiresAt revoked owner { email } } }
@@ -35,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  await cleanup(h.prefix);
   await redis.quit();
 });
 

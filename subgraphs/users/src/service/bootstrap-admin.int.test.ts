@@ -1,6 +1,6 @@
-import { uniquePrefix } from '@polystatus/kit/testing';
+import { cleanupPrefix, codeOf, uniquePrefix } from '@polystatus/kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, codeOf, LOGIN, startUsers } from '../test-support/harness.ts';
+import { LOGIN, startUsers } from '../testing/harness.ts';
 
 const prefixes: string[] = [];
 const fresh = () => {
@@ -9,7 +9,7 @@ const fresh = () => {
   return p;
 };
 afterAll(async () => {
-  for (const p of prefixes) await cleanup(p);
+  for (const p of prefixes) await cleanupPrefix(p);
 });
 
 describe('first admin', () => {

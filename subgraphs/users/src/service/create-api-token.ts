@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type Principal, type Role } from '@polystatus/kit';
+import { DomainError, InputCheck, type Principal, type Role } from '@polystatus/kit';
 import { displayPrefix, newApiToken, sha256 } from '../crypto/secrets.ts';
+import { event, USERS_EVENTS } from '../domain/events.ts';
 import { mayGrant } from '../domain/role-rules.ts';
-import { Checker, MAX_NAME } from '../domain/validation.ts';
+import { checkName, checkRole } from '../domain/validation.ts';
 import type { ApiToken } from '../store/api-token-store.ts';
 import { actingAs } from './actor.ts';
+import { auditBy } from './audit-by.ts';
 import type { UsersDeps } from './deps.ts';
-import { auditBy, event } from './events.ts';
 
 export interface CreateApiTokenInput {
   name: string;
@@ -26,19 +27,19 @@ export async function createApiToken(
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const actor = await actingAs(deps, principal, 'admin');
   if (actor.kind === 'token') throw new DomainError('FORBIDDEN', 'API tokens cannot create API tokens');
-  const check = new Checker();
-  const name = check.name(input.name ?? '', 'name');
-  const role = check.role(input.role);
-  const now = deps.now();
+  const check = new InputCheck();
+  const name = checkName(check, input.name);
+  const role = checkRole(check, input.role);
+  const now = deps.clock();
   if (input.expiresAt != null && !(input.expiresAt > now)) check.add('expiresAt', 'must be in the future');
-  check.done();
+  check.throwIfAny();
   if (!mayGrant(actor.role, role))
     throw new DomainError('FORBIDDEN', `cannot grant a role above your own (${actor.role})`);
 
   const token = newApiToken();
   const apiToken: ApiToken = {
     id: randomUUID(),
-    name: name.slice(0, MAX_NAME),
+    name,
     prefix: displayPrefix(token),
     role,
     ownerId: actor.id,
@@ -49,7 +50,9 @@ export async function createApiToken(
     revokedAt: null,
   };
   await deps.apiTokens.create(apiToken, {
-    events: [event('token.created', actor.label, apiToken.id, { name, role, ownerId: actor.id }, now)],
+    events: [
+      event(USERS_EVENTS.tokenCreated, actor.label, apiToken.id, { name, role, ownerId: actor.id }, now),
+    ],
     audit: [auditBy(actor, { type: 'token.created', subjectId: apiToken.id, details: { name, role } })],
   });
   return { token, apiToken };

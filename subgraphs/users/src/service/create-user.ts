@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, type Principal, type Role } from '@polystatus/kit';
+import { conflict, InputCheck, type Principal, type Role } from '@polystatus/kit';
+import { event, USERS_EVENTS, userSnapshot } from '../domain/events.ts';
 import { type User, type UserWithSecret, withoutSecret } from '../domain/user.ts';
-import { Checker } from '../domain/validation.ts';
+import { checkEmail, checkName, checkNewPassword, checkRole, checkTeam } from '../domain/validation.ts';
 import { actingAs } from './actor.ts';
+import { auditBy } from './audit-by.ts';
 import type { UsersDeps } from './deps.ts';
-import { auditBy, event, userSnapshot } from './events.ts';
 
 export interface CreateUserInput {
   name: string;
@@ -34,15 +35,15 @@ export async function insertUser(
   input: CreateUserInput,
   audit: (u: User) => ReturnType<typeof auditBy>[],
 ): Promise<User> {
-  const check = new Checker();
-  const name = check.name(input.name ?? '');
-  const email = check.email(input.email ?? '');
-  const team = check.team(input.team ?? '');
-  const role = check.role(input.role ?? 'viewer');
-  if (input.password != null) check.password(input.password, { email, name });
-  check.done();
+  const check = new InputCheck();
+  const name = checkName(check, input.name);
+  const email = checkEmail(check, input.email);
+  const team = checkTeam(check, input.team);
+  const role = checkRole(check, input.role ?? 'viewer');
+  if (input.password != null) checkNewPassword(check, input.password, { email, name });
+  check.throwIfAny();
 
-  const now = deps.now();
+  const now = deps.clock();
   const user: UserWithSecret = {
     id: randomUUID(),
     name,
@@ -59,7 +60,7 @@ export async function insertUser(
   };
   const created = withoutSecret(user);
   const ok = await deps.users.create(user, {
-    events: [event('user.created', actorLabel, user.id, userSnapshot(created), now)],
+    events: [event(USERS_EVENTS.created, actorLabel, user.id, userSnapshot(created), now)],
     audit: audit(created),
   });
   if (!ok)

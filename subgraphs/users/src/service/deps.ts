@@ -28,7 +28,7 @@ export interface UsersDeps {
   /** Access tokens whose signature was already verified (per process). */
   verifiedTokens: VerifiedTokenCache;
   settings: UsersSettings;
-  /** Epoch ms; injectable so tests can move time. */
-  now: () => number;
+  /** Epoch milliseconds; tests pass their own to move time. */
+  clock: () => number;
   logger: Logger;
 }

@@ -1,8 +1,9 @@
 import { DomainError, type Principal } from '@polystatus/kit';
+import { event, USERS_EVENTS } from '../domain/events.ts';
 import type { User } from '../domain/user.ts';
 import { actingAs } from './actor.ts';
+import { auditBy } from './audit-by.ts';
 import type { UsersDeps } from './deps.ts';
-import { auditBy, event } from './events.ts';
 import { changeUser } from './user-change.ts';
 
 /**
@@ -18,7 +19,7 @@ export async function disableUser(deps: UsersDeps, principal: Principal, id: str
     return {
       fields: { disabled: '1', sessionsValidAfter: String(at) },
       writes: {
-        events: [event('user.disabled', actor.label, id, {}, at)],
+        events: [event(USERS_EVENTS.disabled, actor.label, id, {}, at)],
         audit: [auditBy(actor, { type: 'user.disabled', subjectId: id, details: {} })],
       },
     };

@@ -1,8 +1,9 @@
 import type { Principal } from '@polystatus/kit';
+import { event, USERS_EVENTS } from '../domain/events.ts';
 import type { User } from '../domain/user.ts';
 import { actingAs } from './actor.ts';
+import { auditBy } from './audit-by.ts';
 import type { UsersDeps } from './deps.ts';
-import { auditBy, event } from './events.ts';
 import { changeUser } from './user-change.ts';
 
 /** Admin only. Sessions ended by the disable stay ended; the user logs in again. API tokens work again. */
@@ -13,7 +14,7 @@ export async function enableUser(deps: UsersDeps, principal: Principal, id: stri
     return {
       fields: { disabled: '0' },
       writes: {
-        events: [event('user.enabled', actor.label, id, {}, at)],
+        events: [event(USERS_EVENTS.enabled, actor.label, id, {}, at)],
         audit: [auditBy(actor, { type: 'user.enabled', subjectId: id, details: {} })],
       },
     };

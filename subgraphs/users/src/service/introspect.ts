@@ -26,7 +26,7 @@ export async function introspect(deps: UsersDeps, token: string): Promise<Intros
 }
 
 async function introspectAccessToken(deps: UsersDeps, token: string): Promise<IntrospectionResponse> {
-  const now = deps.now();
+  const now = deps.clock();
   let claims = deps.verifiedTokens.get(token, now);
   if (!claims) {
     claims = await verifyAccessToken(token, (kid) => deps.keyring.publicKey(kid), { now });
@@ -48,7 +48,7 @@ async function introspectAccessToken(deps: UsersDeps, token: string): Promise<In
 
 async function introspectApiToken(deps: UsersDeps, token: string): Promise<IntrospectionResponse> {
   const record = await deps.apiTokens.findByHash(sha256(token));
-  const now = deps.now();
+  const now = deps.clock();
   if (!record || record.revokedAt !== null || (record.expiresAt !== null && record.expiresAt <= now))
     throw refused();
   const owner = await deps.users.get(record.ownerId);

@@ -1,5 +1,4 @@
-import type { Principal } from '@polystatus/kit';
-import { decodeCursor, encodeCursor, type Page, pageSize } from '../domain/cursor.ts';
+import { decodeCursor, type Page, type Principal, pageOf, pageSize } from '@polystatus/kit';
 import type { ApiToken } from '../store/api-token-store.ts';
 import { actingAs } from './actor.ts';
 import type { UsersDeps } from './deps.ts';
@@ -14,7 +13,5 @@ export async function listApiTokens(
   const first = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after) : null;
   const rows = await deps.apiTokens.page(after, first + 1);
-  const items = rows.slice(0, first);
-  const last = items.at(-1);
-  return { items, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.id) : null };
+  return pageOf(rows.slice(0, first), rows.length > first, (t) => t.id);
 }

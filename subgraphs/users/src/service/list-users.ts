@@ -1,5 +1,12 @@
-import { type Principal, type Role, requireRole } from '@polystatus/kit';
-import { decodeCursor, encodeCursor, type Page, pageSize } from '../domain/cursor.ts';
+import {
+  decodeCursor,
+  type Page,
+  type Principal,
+  pageOf,
+  pageSize,
+  type Role,
+  requireRole,
+} from '@polystatus/kit';
 import { type User, withoutSecret } from '../domain/user.ts';
 import type { UsersDeps } from './deps.ts';
 
@@ -51,7 +58,5 @@ export async function listUsers(
     cursor = ids.at(-1)!;
     if (ids.length < chunk) break;
   }
-  const items = found.slice(0, first);
-  const last = items.at(-1);
-  return { items, hasNextPage: found.length > first, endCursor: last ? encodeCursor(last.id) : null };
+  return pageOf(found.slice(0, first), found.length > first, (u) => u.id);
 }

@@ -1,13 +1,11 @@
-import { DomainError, type Principal } from '@polystatus/kit';
+import { DomainError, InputCheck, type Principal } from '@polystatus/kit';
 import type { AuditType } from '../domain/audit.ts';
 import { emailKey, withoutSecret } from '../domain/user.ts';
-import { Checker } from '../domain/validation.ts';
+import { checkPresentedPassword, MAX_EMAIL } from '../domain/validation.ts';
 import type { UsersDeps } from './deps.ts';
 import { type AuthResult, openSession } from './session-tokens.ts';
 
 const INVALID = 'invalid email or password';
-/** An email can be no longer (RFC 5321); anything longer is refused before it reaches Redis or the audit log. */
-const MAX_EMAIL = 254;
 /** Far above any real passphrase; bounds the Argon2 input a stranger can make us hash. */
 const MAX_PASSWORD = 1024;
 
@@ -22,12 +20,11 @@ export async function login(
   principal: Principal,
   input: { email: string; password: string },
 ): Promise<AuthResult> {
-  const check = new Checker();
-  const email = check.required(input.email?.trim(), 'email');
-  const password = check.required(input.password, 'password');
-  if (email.length > MAX_EMAIL) check.add('email', `must be at most ${MAX_EMAIL} characters`);
-  if (password.length > MAX_PASSWORD) check.add('password', `must be at most ${MAX_PASSWORD} characters`);
-  check.done();
+  const check = new InputCheck();
+  // Only present and bounded: a malformed email fails as an unknown one does.
+  const email = check.text('email', input.email, { max: MAX_EMAIL, required: true }) ?? '';
+  const password = checkPresentedPassword(check, input.password, MAX_PASSWORD);
+  check.throwIfAny();
 
   const ip = principal.ip ?? null;
   const key = emailKey(email);
@@ -50,7 +47,7 @@ export async function login(
           ip,
           details: { email, by: overEmail ? 'email' : 'address' },
         },
-        deps.now(),
+        deps.clock(),
       );
     }
     throw new DomainError('RATE_LIMITED', 'too many failed logins; try again later', { retryAfter });
@@ -60,7 +57,7 @@ export async function login(
   const fail = async (reason: string, type: AuditType = 'login.failed') => {
     await deps.audit.append(
       { type, actorId: null, subjectId: user?.id ?? null, ip, details: { email, reason } },
-      deps.now(),
+      deps.clock(),
     );
     return new DomainError('UNAUTHENTICATED', INVALID);
   };
@@ -79,7 +76,7 @@ export async function login(
 
 /** Upgrades a hash made with older parameters; losing the race to a concurrent change is harmless. */
 async function rehash(deps: UsersDeps, id: string, version: number, password: string): Promise<void> {
-  const at = deps.now();
+  const at = deps.clock();
   await deps.users.apply({
     id,
     expectedVersion: version,

@@ -1,7 +1,7 @@
 import { DomainError, type Principal } from '@polystatus/kit';
 import { parseRefreshToken } from '../crypto/secrets.ts';
+import { event, USERS_EVENTS } from '../domain/events.ts';
 import type { UsersDeps } from './deps.ts';
-import { event } from './events.ts';
 
 /**
  * Public: holding one of the session's refresh tokens is the proof. Ends the session, which also stops its access
@@ -12,11 +12,11 @@ export async function logout(deps: UsersDeps, principal: Principal, refreshToken
   const session = parsed ? await deps.sessions.get(parsed.sid) : null;
   if (!parsed || !session)
     throw new DomainError('UNAUTHENTICATED', 'the refresh token is invalid or expired');
-  const at = deps.now();
+  const at = deps.clock();
   const result = await deps.sessions.revoke(parsed.sid, parsed.hash, 'logout', at, {
     events: [
       event(
-        'session.revoked',
+        USERS_EVENTS.sessionRevoked,
         session.userId,
         session.userId,
         { sessionId: parsed.sid, reason: 'logout' },

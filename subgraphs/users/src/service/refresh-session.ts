@@ -1,8 +1,8 @@
 import { DomainError, type Principal } from '@polystatus/kit';
 import { newRefreshToken, parseRefreshToken } from '../crypto/secrets.ts';
+import { event, USERS_EVENTS } from '../domain/events.ts';
 import { withoutSecret } from '../domain/user.ts';
 import type { UsersDeps } from './deps.ts';
-import { event } from './events.ts';
 import { type AuthResult, accessTokenFor } from './session-tokens.ts';
 
 const refused = (why = 'the refresh token is invalid, expired or revoked') =>
@@ -24,11 +24,17 @@ export async function refreshSession(
   const user = await deps.users.get(session.userId);
   if (!user || user.disabled || session.createdAt < user.sessionsValidAfter) throw refused();
 
-  const at = deps.now();
+  const at = deps.clock();
   const next = newRefreshToken(parsed.sid);
   const result = await deps.sessions.rotate(parsed.sid, parsed.hash, parseRefreshToken(next)!.hash, at, {
     events: [
-      event('session.revoked', 'system:users', user.id, { sessionId: parsed.sid, reason: 'reuse' }, at),
+      event(
+        USERS_EVENTS.sessionRevoked,
+        'system:users',
+        user.id,
+        { sessionId: parsed.sid, reason: 'reuse' },
+        at,
+      ),
     ],
     audit: [
       {

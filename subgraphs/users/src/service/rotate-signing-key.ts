@@ -1,7 +1,7 @@
 import type { Principal } from '@polystatus/kit';
 import { actingAs } from './actor.ts';
+import { auditBy } from './audit-by.ts';
 import type { UsersDeps } from './deps.ts';
-import { auditBy } from './events.ts';
 
 /** Admin only. New tokens are signed with a fresh key; tokens signed with the old one verify until they expire. */
 export async function rotateSigningKey(deps: UsersDeps, principal: Principal) {

@@ -26,7 +26,7 @@ export async function accessTokenFor(deps: UsersDeps, user: User, sid: string, a
 
 /** Opens a session (a new refresh-token family) and issues its first pair of tokens. */
 export async function openSession(deps: UsersDeps, user: User, audit: NewAuditEntry[]): Promise<AuthResult> {
-  const at = deps.now();
+  const at = deps.clock();
   const sid = newSessionId();
   const refreshToken = newRefreshToken(sid);
   const hash = parseRefreshToken(refreshToken)!.hash;

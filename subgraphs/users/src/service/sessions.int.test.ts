@@ -1,15 +1,14 @@
+import { codeOf } from '@polystatus/kit/testing';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
-  cleanup,
-  codeOf,
   LOGIN,
   type LoginData,
   startUsers,
   type UsersHarness,
-} from '../test-support/harness.ts';
+} from '../testing/harness.ts';
 
 const REFRESH = `mutation R($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken expiresIn user { id } } }`;
 const LOGOUT = `mutation L($t: String!) { logout(refreshToken: $t) }`;
@@ -40,7 +39,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  await cleanup(h.prefix);
 });
 
 describe('login', () => {
@@ -65,16 +63,26 @@ describe('login', () => {
     });
   });
 
-  it('answers every bad credential the same way and audits it', async () => {
+  it('answers every bad credential the same way, after one password verification each, and audits it', async () => {
     const id = await newUser('nopass@example.com');
     await h.gql(
       `mutation { createUser(input: { name: "np", email: "nopw@example.com" }) { id } }`,
       {},
       admin(),
     );
-    const wrong = await login('nopass@example.com', 'not the password!');
-    const unknown = await login('nobody@example.com', 'not the password!');
-    const noPassword = await login('nopw@example.com', 'not the password!');
+    // An unknown email or one without a password is verified against a dummy hash: every failure costs one
+    // Argon2 verification, so the response time does not tell which emails have accounts.
+    const verify = vi.spyOn(h.deps.hasher, 'verify');
+    const attempt = async (email: string) => {
+      verify.mockClear();
+      const r = await login(email, 'not the password!');
+      expect(verify, email).toHaveBeenCalledTimes(1);
+      return r;
+    };
+    const wrong = await attempt('nopass@example.com');
+    const unknown = await attempt('nobody@example.com');
+    const noPassword = await attempt('nopw@example.com');
+    verify.mockRestore();
     for (const r of [wrong, unknown, noPassword]) {
       expect(codeOf(r)).toBe('UNAUTHENTICATED');
       expect(r.errors![0]!.message).toBe('invalid email or password');

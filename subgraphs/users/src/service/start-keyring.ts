@@ -1,7 +1,7 @@
 import { UnreadableSigningKeyError } from '../crypto/keyring.ts';
 import type { Actor } from './actor.ts';
+import { auditBy } from './audit-by.ts';
 import type { UsersDeps } from './deps.ts';
-import { auditBy } from './events.ts';
 
 const SYSTEM: Actor = {
   kind: 'system',

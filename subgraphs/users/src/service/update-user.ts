@@ -1,10 +1,11 @@
-import { DomainError, notFound, type Principal, type Role } from '@polystatus/kit';
+import { DomainError, InputCheck, notFound, type Principal, type Role } from '@polystatus/kit';
 import type { NewAuditEntry } from '../domain/audit.ts';
+import { event, USERS_EVENTS, type UserChangedField } from '../domain/events.ts';
 import type { User } from '../domain/user.ts';
-import { Checker } from '../domain/validation.ts';
+import { checkName, checkNewPassword, checkRole, checkTeam } from '../domain/validation.ts';
 import { type Actor, actingAs } from './actor.ts';
+import { auditBy } from './audit-by.ts';
 import type { UsersDeps } from './deps.ts';
-import { auditBy, event } from './events.ts';
 import { type ComputedChange, changeUser } from './user-change.ts';
 
 export interface UpdateUserInput {
@@ -48,13 +49,13 @@ export async function updateUserAs(
     throw new DomainError('FORBIDDEN', 'only admins can change roles');
   }
 
-  const check = new Checker();
-  const name = input.name != null ? check.name(input.name) : undefined;
-  const team = input.team != null ? check.team(input.team) : undefined;
-  const role = input.role != null ? check.role(input.role) : undefined;
+  const check = new InputCheck();
+  const name = input.name != null ? checkName(check, input.name) : undefined;
+  const team = input.team != null ? checkTeam(check, input.team) : undefined;
+  const role = input.role != null ? checkRole(check, input.role) : undefined;
   if (input.password != null)
-    check.password(input.password, { email: current.email, name: name ?? current.name });
-  check.done();
+    checkNewPassword(check, input.password, { email: current.email, name: name ?? current.name });
+  check.throwIfAny();
 
   if (input.password != null && self && current.passwordHash) {
     const proven =
@@ -71,7 +72,7 @@ export async function updateUserAs(
 
   return changeUser(deps, id, (user, at): ComputedChange | null => {
     const fields: ComputedChange['fields'] = {};
-    const changed: string[] = [];
+    const changed: UserChangedField[] = [];
     if (name !== undefined && name !== user.name) {
       fields.name = name;
       changed.push('name');
@@ -93,9 +94,11 @@ export async function updateUserAs(
     if (changed.length === 0) return null;
 
     const audit: NewAuditEntry[] = [];
-    const events = [event('user.updated', actor.label, id, { fields: changed }, at)];
+    const events = [event(USERS_EVENTS.updated, actor.label, id, { fields: changed }, at)];
     if (fields.role) {
-      events.push(event('user.role_changed', actor.label, id, { from: user.role, to: fields.role }, at));
+      events.push(
+        event(USERS_EVENTS.roleChanged, actor.label, id, { from: user.role, to: fields.role as Role }, at),
+      );
       audit.push(
         auditBy(actor, {
           type: 'user.role_changed',

@@ -26,7 +26,7 @@ export async function changeUser(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const user = await deps.users.get(id);
     if (!user) throw notFound('user', id);
-    const at = deps.now();
+    const at = deps.clock();
     const change = compute(user, at);
     if (!change) return withoutSecret(user);
     const after = {

@@ -1,15 +1,8 @@
 import { envelopeFromFields } from '@polystatus/kit';
-import { testRedis } from '@polystatus/kit/testing';
+import { codeOf, fieldsOf, testRedis } from '@polystatus/kit/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { usersKeys } from '../keys.ts';
-import {
-  ADMIN_EMAIL,
-  cleanup,
-  codeOf,
-  fieldsOf,
-  startUsers,
-  type UsersHarness,
-} from '../test-support/harness.ts';
+import { ADMIN_EMAIL, startUsers, type UsersHarness } from '../testing/harness.ts';
 
 const USER_FIELDS = 'id name email role team createdAt disabled hasPassword';
 const CREATE = `mutation Create($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`;
@@ -45,7 +38,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  await cleanup(h.prefix);
   await redis.quit();
 });
 

@@ -1,9 +1,7 @@
 import { fieldError, isRole, type Redis, type Role } from '@polystatus/kit';
 import type { UsersKeys } from '../keys.ts';
-import { script } from './scripts.ts';
+import { scripts } from './scripts.ts';
 import { type StreamLimits, type StreamWrites, streamArgs, streamCommands } from './stream-writes.ts';
-
-const revokeApiToken = script('revoke-api-token');
 
 /** An API token's metadata. The token itself is shown once at creation and never stored. */
 export interface ApiToken {
@@ -45,7 +43,9 @@ export class ApiTokenStore {
     private readonly redis: Redis,
     private readonly keys: UsersKeys,
     private readonly limits: StreamLimits,
-  ) {}
+  ) {
+    scripts.install(redis);
+  }
 
   async create(token: ApiToken, writes: StreamWrites): Promise<void> {
     const k = this.keys;
@@ -101,8 +101,9 @@ export class ApiTokenStore {
 
   async revoke(token: ApiToken, now: number, writes: StreamWrites): Promise<'OK' | 'ALREADY' | 'MISSING'> {
     const k = this.keys;
-    return (await revokeApiToken.run(
+    return (await scripts.run(
       this.redis,
+      'revokeApiToken',
       [k.apiToken(token.id), k.apiTokenByHash(token.tokenHash), k.events, k.audit],
       [now, ...streamArgs(writes, this.limits, now)],
     )) as 'OK' | 'ALREADY' | 'MISSING';

@@ -1,8 +1,6 @@
 import type { Redis } from '@polystatus/kit';
 import type { UsersKeys } from '../keys.ts';
-import { script } from './scripts.ts';
-
-const reserveLoginAttempt = script('reserve-login-attempt');
+import { scripts } from './scripts.ts';
 
 export interface AttemptCounts {
   email: { count: number; ttl: number };
@@ -14,12 +12,16 @@ export class LoginLimitStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: UsersKeys,
-  ) {}
+  ) {
+    scripts.install(redis);
+  }
 
   async reserve(emailLower: string, ip: string | null, windowSeconds: number): Promise<AttemptCounts> {
     const keys = [this.keys.loginFailuresByEmail(emailLower)];
     if (ip) keys.push(this.keys.loginFailuresByIp(ip));
-    const [ec, et, ic, it] = (await reserveLoginAttempt.run(this.redis, keys, [windowSeconds])) as number[];
+    const [ec, et, ic, it] = (await scripts.run(this.redis, 'reserveLoginAttempt', keys, [
+      windowSeconds,
+    ])) as number[];
     return { email: { count: ec!, ttl: et! }, ip: ip ? { count: ic!, ttl: it! } : null };
   }
 

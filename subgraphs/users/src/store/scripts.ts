@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { Redis } from '@polystatus/kit';
+import { LuaScripts, readLua } from '@polystatus/kit';
+
+const dir = new URL('./lua/', import.meta.url);
 
 /**
  * Every script that appends to the streams starts with this function; Lua has no imports, so it is prepended.
@@ -17,22 +18,15 @@ local function append_streams(events_key, audit_key, writes_json, events_maxlen,
 end
 `;
 
-const load = (name: string) =>
-  APPEND_STREAMS + readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
+const withStreams = (name: string) => APPEND_STREAMS + readLua(dir, name);
 
-/** Runs a script by SHA (EVALSHA, falling back to EVAL once after a SCRIPT FLUSH or a failover). */
-export interface Script {
-  run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown>;
-}
-
-export function script(name: string): Script {
-  const source = load(name);
-  const cmd = `ps_users_${name.replace(/-/g, '_')}`;
-  return {
-    async run(redis, keys, args) {
-      const client = redis as Redis & Record<string, (...a: unknown[]) => Promise<unknown>>;
-      if (typeof client[cmd] !== 'function') redis.defineCommand(cmd, { lua: source });
-      return client[cmd]!(keys.length, ...keys, ...args);
-    },
-  };
-}
+export const scripts = new LuaScripts('users', {
+  createUser: withStreams('create-user'),
+  applyUserChange: withStreams('apply-user-change'),
+  revokeApiToken: withStreams('revoke-api-token'),
+  revokeSession: withStreams('revoke-session'),
+  rotateRefresh: withStreams('rotate-refresh'),
+  initSigningKey: readLua(dir, 'init-signing-key'),
+  rotateSigningKey: withStreams('rotate-signing-key'),
+  reserveLoginAttempt: readLua(dir, 'reserve-login-attempt'),
+});

@@ -1,10 +1,7 @@
 import type { Redis } from '@polystatus/kit';
 import type { UsersKeys } from '../keys.ts';
-import { script } from './scripts.ts';
+import { scripts } from './scripts.ts';
 import { type StreamLimits, type StreamWrites, streamArgs, streamCommands } from './stream-writes.ts';
-
-const rotateRefresh = script('rotate-refresh');
-const revokeSession = script('revoke-session');
 
 /** A login session: one refresh-token family. Access tokens carry its id (`sid`). */
 export interface Session {
@@ -25,7 +22,9 @@ export class SessionStore {
     private readonly redis: Redis,
     private readonly keys: UsersKeys,
     private readonly limits: StreamLimits,
-  ) {}
+  ) {
+    scripts.install(redis);
+  }
 
   async create(session: Session, refreshHash: string, writes: StreamWrites): Promise<void> {
     const key = this.keys.session(session.id);
@@ -60,8 +59,9 @@ export class SessionStore {
   /** `reuseWrites` are appended only when the presented token turns out to be a replay. */
   async rotate(sid: string, presentedHash: string, newHash: string, now: number, reuseWrites: StreamWrites) {
     const k = this.keys;
-    return (await rotateRefresh.run(
+    return (await scripts.run(
       this.redis,
+      'rotateRefresh',
       [k.session(sid), k.sessionUsed(sid), k.events, k.audit],
       [presentedHash, newHash, now, ...streamArgs(reuseWrites, this.limits, now)],
     )) as RotateResult;
@@ -69,8 +69,9 @@ export class SessionStore {
 
   async revoke(sid: string, presentedHash: string, reason: string, now: number, writes: StreamWrites) {
     const k = this.keys;
-    return (await revokeSession.run(
+    return (await scripts.run(
       this.redis,
+      'revokeSession',
       [k.session(sid), k.sessionUsed(sid), k.events, k.audit],
       [presentedHash, now, reason, ...streamArgs(writes, this.limits, now)],
     )) as RevokeResult;

@@ -1,10 +1,7 @@
 import type { Redis } from '@polystatus/kit';
 import type { UsersKeys } from '../keys.ts';
-import { script } from './scripts.ts';
+import { scripts } from './scripts.ts';
 import { type StreamLimits, type StreamWrites, streamArgs } from './stream-writes.ts';
-
-const initSigningKey = script('init-signing-key');
-const rotateSigningKey = script('rotate-signing-key');
 
 /** A JWT signing key as stored: the public half in clear (it is published anyway), the private half sealed. */
 export interface SigningKeyRecord {
@@ -23,7 +20,9 @@ export class SigningKeyStore {
     private readonly redis: Redis,
     private readonly keys: UsersKeys,
     private readonly limits: StreamLimits,
-  ) {}
+  ) {
+    scripts.install(redis);
+  }
 
   async load(): Promise<{ activeKid: string | null; records: SigningKeyRecord[] }> {
     const [all, active] = await Promise.all([
@@ -35,8 +34,9 @@ export class SigningKeyStore {
 
   /** Installs `record` as the first key unless one exists; returns the active kid (another replica's, maybe). */
   async initialize(record: SigningKeyRecord): Promise<string> {
-    return (await initSigningKey.run(
+    return (await scripts.run(
       this.redis,
+      'initSigningKey',
       [this.keys.signingKeys, this.keys.activeSigningKey],
       [record.kid, JSON.stringify(record)],
     )) as string;
@@ -51,8 +51,9 @@ export class SigningKeyStore {
     writes: StreamWrites;
   }): Promise<boolean> {
     const k = this.keys;
-    const result = await rotateSigningKey.run(
+    const result = await scripts.run(
       this.redis,
+      'rotateSigningKey',
       [k.signingKeys, k.activeSigningKey, k.events, k.audit],
       [
         opts.expectedActiveKid,

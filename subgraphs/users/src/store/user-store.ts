@@ -1,12 +1,9 @@
 import { fieldError, type Redis } from '@polystatus/kit';
 import { emailKey, type UserWithSecret } from '../domain/user.ts';
 import type { UsersKeys } from '../keys.ts';
-import { script } from './scripts.ts';
+import { scripts } from './scripts.ts';
 import { type StreamLimits, type StreamWrites, streamArgs } from './stream-writes.ts';
 import { userFromHash, userToFields } from './user-codec.ts';
-
-const createUser = script('create-user');
-const applyUserChange = script('apply-user-change');
 
 export type ApplyResult = 'OK' | 'STALE' | 'LAST_ADMIN' | 'MISSING';
 
@@ -28,14 +25,17 @@ export class UserStore {
     private readonly redis: Redis,
     private readonly keys: UsersKeys,
     private readonly limits: StreamLimits,
-  ) {}
+  ) {
+    scripts.install(redis);
+  }
 
   /** False when the email is already taken (compared case-insensitively). */
   async create(user: UserWithSecret, writes: StreamWrites): Promise<boolean> {
     const k = this.keys;
     const enabledAdmin = user.role === 'admin' && !user.disabled;
-    const result = await createUser.run(
+    const result = await scripts.run(
       this.redis,
+      'createUser',
       [k.user(user.id), k.emailIndex, k.byCreated, k.admins, k.events, k.audit],
       [
         user.id,
@@ -51,8 +51,9 @@ export class UserStore {
 
   async apply(change: UserChange): Promise<ApplyResult> {
     const k = this.keys;
-    return (await applyUserChange.run(
+    return (await scripts.run(
       this.redis,
+      'applyUserChange',
       [k.user(change.id), k.admins, k.events, k.audit],
       [
         change.id,

@@ -2,10 +2,12 @@
 -- standing. One script, so the read position and the directory move together: concurrent callers (replicas,
 -- parallel requests) never apply a page twice or move the position backwards.
 -- KEYS: directory (hash), applied (string: last applied entry id), users events (stream, read only)
--- ARGV: page size, user id to answer for ('' for none)
+-- ARGV: page size, user id to answer for ('' for none), then the users event types that set a standing (from
+--       packages/contracts, so this script spells no event name): created, disabled, enabled
 -- Returns { standing ('enabled' | 'disabled' | '' when unknown), entries applied }
 local DIRECTORY, APPLIED, STREAM = KEYS[1], KEYS[2], KEYS[3]
 local page, userId = tonumber(ARGV[1]), ARGV[2]
+local CREATED, DISABLED, ENABLED = ARGV[3], ARGV[4], ARGV[5]
 
 local applied = redis.call('GET', APPLIED)
 local from = '-'
@@ -22,13 +24,13 @@ for _, entry in ipairs(entries) do
   for i = 1, #flat, 2 do f[flat[i]] = flat[i + 1] end
   local subject = f.subject
   if subject and subject ~= '' then
-    if f.type == 'user.created' then
+    if f.type == CREATED then
       local ok, data = pcall(cjson.decode, f.data or '{}')
       local disabled = ok and type(data) == 'table' and data.disabled == true
       redis.call('HSET', DIRECTORY, subject, disabled and 'disabled' or 'enabled')
-    elseif f.type == 'user.disabled' then
+    elseif f.type == DISABLED then
       redis.call('HSET', DIRECTORY, subject, 'disabled')
-    elseif f.type == 'user.enabled' then
+    elseif f.type == ENABLED then
       redis.call('HSET', DIRECTORY, subject, 'enabled')
     end
   end
