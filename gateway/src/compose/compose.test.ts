@@ -50,7 +50,7 @@ describe('supergraph composition', () => {
     const root = mkdtempSync(join(tmpdir(), 'ps-compose-'));
     afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-    it('takes only folders with a schema.graphql and refuses one missing from scripts/services.ts', () => {
+    it('takes only folders with a schema.graphql and refuses one missing from the registry', () => {
       for (const [name, sdl] of [
         ['incidents', `${LINK}\ntype Query { ping: Int }`],
         ['not-registered', `${LINK}\ntype Query { pong: Int }`],

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
+import { SERVICES } from '@polystatus/registry';
 import { parse } from 'graphql';
-import { SERVICES } from '../../../scripts/services.ts';
 
 /** The repository root, found from this file so the CLI and the tests work from any working directory. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -23,8 +23,8 @@ export type ComposeResult =
 
 /**
  * Every `subgraphs/<name>/schema.graphql` that exists, with the URL the gateway reaches it at by default
- * (`http://127.0.0.1:<port from scripts/services.ts>/graphql`; the gateway overrides it from `<NAME>_URL`).
- * A folder whose SDL exists but has no entry in scripts/services.ts is an error: it would have no port.
+ * (`http://127.0.0.1:<port from the registry>/graphql`; the gateway overrides it from `<NAME>_URL`).
+ * A folder whose SDL exists but has no entry in the registry is an error: it would have no port.
  */
 export function readSubgraphSources(root = REPO_ROOT): { sources: SubgraphSource[]; errors: string[] } {
   const dir = join(root, 'subgraphs');
@@ -36,7 +36,9 @@ export function readSubgraphSources(root = REPO_ROOT): { sources: SubgraphSource
     if (!existsSync(file)) continue;
     const spec = SERVICES.find((s) => s.kind === 'subgraph' && s.name === entry.name);
     if (!spec) {
-      errors.push(`subgraphs/${entry.name}: has a schema.graphql but no entry in scripts/services.ts`);
+      errors.push(
+        `subgraphs/${entry.name}: has a schema.graphql but no entry in packages/registry/src/services.ts`,
+      );
       continue;
     }
     sources.push({

@@ -1,10 +1,12 @@
-import { DomainError, type FieldIssue, type Principal } from '@polystatus/kit';
+import { checkVariables, DomainError, type FieldIssue, type Principal } from '@polystatus/kit';
 import {
   type DocumentNode,
   GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
   getOperationAST,
+  type OperationDefinitionNode,
+  type ParseOptions,
   parse,
   type ValidationRule,
   validate,
@@ -14,6 +16,8 @@ import type { SubscriptionSource } from './source.ts';
 
 export type Admission =
   | { ok: true; plan: SubscriptionPlan; document: DocumentNode }
+  /** A query or mutation: executed once through the gateway (see operations.ts), not subscribed to. */
+  | { ok: true; operation: OperationDefinitionNode; document: DocumentNode }
   | { ok: false; errors: GraphQLFormattedError[] };
 
 export interface AdmissionRequest {
@@ -29,10 +33,15 @@ export interface AdmissionRules {
   schema: GraphQLSchema;
   sources: ReadonlyMap<string, SubscriptionSource>;
   validationRules: readonly ValidationRule[];
+  /** The gateway's token budget and validation options (kit graphql-hardening.ts), so the socket refuses alike. */
+  parseOptions?: ParseOptions;
+  validationOptions?: { maxErrors?: number; hideSuggestions?: boolean };
+  maxVariableValues?: number;
   maxPerSocket: number;
 }
 
-const domain = (err: DomainError): GraphQLFormattedError => ({
+/** A domain refusal as graphql-ws sends it: the kit's code and details in `extensions`. */
+export const domainRefusal = (err: DomainError): GraphQLFormattedError => ({
   message: err.message,
   extensions: { code: err.code, details: err.details },
 });
@@ -49,35 +58,39 @@ const invalid = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
   });
 
 /**
- * Everything a subscription must pass before it joins a group: the per-socket cap, parsing, validation with the
- * gateway's depth limit, being a subscription at all, access for its source, and a well-formed `after`.
+ * Everything an operation must pass on the socket: the per-socket cap, parsing, validation against the client
+ * schema with the gateway's limits. A query or mutation is then admitted as it is (the gateway checks access when
+ * it runs it); a subscription must also pass access for its source and carry a well-formed `after`.
  */
 export function admit(req: AdmissionRequest, rules: AdmissionRules): Admission {
   if (req.held > rules.maxPerSocket) {
     return {
       ok: false,
       errors: [
-        domain(new DomainError('RATE_LIMITED', `at most ${rules.maxPerSocket} subscriptions per connection`)),
+        domainRefusal(
+          new DomainError('RATE_LIMITED', `at most ${rules.maxPerSocket} subscriptions per connection`),
+        ),
       ],
     };
   }
+  const variablesRefusal =
+    rules.maxVariableValues === undefined
+      ? undefined
+      : checkVariables(req.variables, { maxVariableValues: rules.maxVariableValues });
+  if (variablesRefusal) return { ok: false, errors: [domainRefusal(variablesRefusal)] };
   let document: DocumentNode;
   try {
-    document = parse(req.query);
+    document = parse(req.query, rules.parseOptions);
   } catch (err) {
     return { ok: false, errors: invalid([err as GraphQLError]) };
   }
-  const errors = validate(rules.schema, document, rules.validationRules);
-  if (errors.length) return { ok: false, errors: invalid(errors) };
+  const errors = validate(rules.schema, document, rules.validationRules, rules.validationOptions);
+  // One refusal names one problem: validation's error cap appends "Too many validation errors" after it.
+  if (errors.length) return { ok: false, errors: invalid(errors.slice(0, 1)) };
   const operation = getOperationAST(document, req.operationName);
   if (!operation)
     return { ok: false, errors: invalid([new GraphQLError('unable to identify the operation')]) };
-  if (operation.operation !== 'subscription') {
-    const refusal = new DomainError('VALIDATION', 'send queries and mutations with HTTP POST to this URL', {
-      details: [{ field: 'query', issue: 'must be a subscription over the socket' }],
-    });
-    return { ok: false, errors: [domain(refusal)] };
-  }
+  if (operation.operation !== 'subscription') return { ok: true, operation, document };
   try {
     const plan = planSubscription(
       rules.schema,
@@ -89,7 +102,7 @@ export function admit(req: AdmissionRequest, rules: AdmissionRules): Admission {
     );
     return 'source' in plan ? { ok: true, plan, document } : { ok: false, errors: invalid(plan) };
   } catch (err) {
-    if (err instanceof DomainError) return { ok: false, errors: [domain(err)] };
+    if (err instanceof DomainError) return { ok: false, errors: [domainRefusal(err)] };
     throw err;
   }
 }

@@ -17,7 +17,7 @@ export function apolloExecutor(
   // Signing is an HMAC per call; a group hydrates per event, so reuse a signature for half its lifetime.
   const signed = new Map<string, { value: string; until: number }>();
   const identityOf = (p: Principal): string => {
-    const key = `${p.kind}|${p.id}|${p.role}|${p.tokenId ?? ''}`;
+    const key = `${p.kind}|${p.id}|${p.role}|${p.tokenId ?? ''}|${p.ip ?? ''}`;
     const now = Date.now();
     const hit = signed.get(key);
     if (hit && hit.until > now) return hit.value;
@@ -26,10 +26,10 @@ export function apolloExecutor(
     return value;
   };
   return {
-    async execute(query, variables, principal): Promise<GraphResult> {
+    async execute(query, variables, principal, operationName): Promise<GraphResult> {
       const requestId = randomUUID();
       const response = await apollo.executeOperation(
-        { query, variables },
+        { query, variables, ...(operationName ? { operationName } : {}) },
         {
           contextValue: {
             principal,

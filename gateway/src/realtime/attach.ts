@@ -1,7 +1,10 @@
 import type { ApolloServer } from '@apollo/server';
-import type { Authenticator, ServiceParts } from '@polystatus/kit';
+import { type Authenticator, graphqlHardening, type ServiceParts } from '@polystatus/kit';
 import type { GatewayEnv } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
+import { clientAddress, parseTrustedProxies } from '../http/client-address.ts';
+import { graphqlLimitsOf } from '../http/graphql-limits.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import { apolloExecutor } from './apollo-executor.ts';
 import { loadRealtimeConfig, type RealtimeConfig } from './config.ts';
 import { type RealtimeServer, startRealtimeServer } from './server.ts';
@@ -16,9 +19,12 @@ export async function attachRealtime(opts: {
   env: GatewayEnv;
   apollo: ApolloServer<GatewayContext>;
   authenticator: Authenticator;
+  /** The per-client request bucket of `POST /graphql`: queries and mutations over the socket take from it too. */
+  limiter?: RateLimiter;
   config?: RealtimeConfig;
 }): Promise<RealtimeServer> {
   const { parts, env } = opts;
+  const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
   const logger = parts.logger.child({ component: 'realtime' });
   const realtime = await startRealtimeServer({
     server: parts.app.server,
@@ -35,6 +41,12 @@ export async function attachRealtime(opts: {
     config: opts.config ?? loadRealtimeConfig(),
     maxDepth: env.GRAPHQL_MAX_DEPTH,
     costLimits: { maxCost: env.GRAPHQL_MAX_COST, maxFields: env.GRAPHQL_MAX_FIELDS },
+    hardening: graphqlHardening(graphqlLimitsOf(env)),
+    operations: {
+      clientOf: (request) =>
+        clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trusted),
+      ...(opts.limiter ? { limiter: opts.limiter } : {}),
+    },
   });
   parts.app.addHook('preClose', async () => {
     await realtime.close();

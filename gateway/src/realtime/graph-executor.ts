@@ -13,5 +13,11 @@ export interface GraphResult {
  * rules apply exactly as they do over HTTP.
  */
 export interface GraphExecutor {
-  execute(query: string, variables: Record<string, unknown>, principal: Principal): Promise<GraphResult>;
+  execute(
+    query: string,
+    variables: Record<string, unknown>,
+    principal: Principal,
+    /** Which operation of a document holding several; hydration and replay send one. */
+    operationName?: string | null,
+  ): Promise<GraphResult>;
 }

@@ -7,11 +7,12 @@ import { planSubscription, type SubscriptionPlan } from './plan.ts';
 import { buildRealtimeSchema } from './schema.ts';
 import type { StreamEvent } from './source.ts';
 import { SOURCES } from './sources/index.ts';
+import { readSubscriptionSdl } from './subscription-sdl.ts';
 import { FakeGraph } from './test-support/fake-graph.ts';
 import { recordingOutlet } from './test-support/recording-outlet.ts';
 
 const SUPERGRAPH = readFileSync(new URL('../../supergraph.graphql', import.meta.url), 'utf8');
-const { schema } = buildRealtimeSchema(SUPERGRAPH, SOURCES);
+const { schema } = buildRealtimeSchema(SUPERGRAPH, SOURCES, readSubscriptionSdl());
 const sources = new Map(SOURCES.map((s) => [s.field, s]));
 const logger = createLogger('realtime-test', 'silent');
 const viewer: Principal = { kind: 'user', id: 'u-viewer', role: 'viewer' };

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   type Authenticator,
   type CostLimits,
@@ -7,25 +7,38 @@ import {
   DomainError,
   depthLimit,
   formatGraphQLError,
+  type GraphQLHardening,
   type Logger,
   type Metrics,
 } from '@polystatus/kit';
-import { type ExecutionArgs, type GraphQLFormattedError, parse, specifiedRules } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+} from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type AdmissionRules, admit } from './admission.ts';
+import { type AdmissionRules, admit, domainRefusal } from './admission.ts';
 import { CLOSE } from './close-codes.ts';
 import type { RealtimeConfig } from './config.ts';
 import { EventReader, readStreamAfter } from './event-reader.ts';
 import type { GraphExecutor } from './graph-executor.ts';
 import { Hub } from './hub.ts';
 import { createRealtimeMetrics } from './metrics.ts';
+import { admitSocketOperation, runSocketOperation, type SocketOperationPolicy } from './operations.ts';
 import type { SubscriptionPlan } from './plan.ts';
 import { buildRealtimeSchema } from './schema.ts';
 import { type Session, Sessions } from './sessions.ts';
 import type { SubscriptionSource } from './source.ts';
 import { SOURCES } from './sources/index.ts';
 import type { Outlet } from './subscriber.ts';
+import { readSubscriptionSdl, type SubscriptionSdl } from './subscription-sdl.ts';
 
 export interface RealtimeOptions {
   /** The gateway's HTTP server: sockets upgrade on its port and path, so one URL serves both. */
@@ -34,6 +47,10 @@ export interface RealtimeOptions {
   /** The same supergraph the gateway serves. */
   supergraphSdl: string;
   sources?: readonly SubscriptionSource[];
+  /** The sources' SDL; default: every `subgraphs/*\/subscriptions.graphql` of this checkout. */
+  subscriptionSdl?: readonly SubscriptionSdl[];
+  /** Queries and mutations over the socket: the client's address and the gateway's request bucket. */
+  operations?: SocketOperationPolicy;
   authenticator: Authenticator;
   executor: GraphExecutor;
   redis: { url: string; keyPrefix: string; commandTimeoutMs: number };
@@ -43,6 +60,8 @@ export interface RealtimeOptions {
   maxDepth: number;
   /** The gateway's cost limits, applied to subscription documents too. */
   costLimits?: CostLimits;
+  /** The gateway's whole set of limits (token budget, operation limits, variables); replaces the two above. */
+  hardening?: GraphQLHardening;
 }
 
 export interface RealtimeServer {
@@ -54,7 +73,10 @@ export interface RealtimeServer {
 
 type Extra = { session?: Session };
 
-type SubscriptionContext = { plan: SubscriptionPlan; outlet: Outlet } | { refusal: Refusal };
+type SubscriptionContext =
+  | { plan: SubscriptionPlan; outlet: Outlet }
+  | { refusal: Refusal }
+  | { run: () => Promise<FormattedExecutionResult> };
 
 /**
  * A refused subscription travels as one whose iterator fails at once: graphql-ws then builds the GraphQLError
@@ -77,6 +99,32 @@ const refused = (refusal: Refusal): AsyncIterableIterator<never> => ({
     return this;
   },
 });
+
+/**
+ * A query or mutation over the socket: admitted like an HTTP request (the client's bucket, its address on the
+ * principal), then run once through the gateway; graphql-ws sends the result as one `next`, then `complete`.
+ */
+function operationArgs(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  payload: SubscribePayload,
+  session: Session,
+  request: IncomingMessage,
+  opts: RealtimeOptions,
+): ExecutionArgs {
+  try {
+    const operation = {
+      ...payload,
+      principal: admitSocketOperation(session.principal, request, opts.operations),
+    };
+    const contextValue: SubscriptionContext = { run: () => runSocketOperation(operation, opts.executor) };
+    return { schema, document, operationName: payload.operationName, contextValue };
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const contextValue: SubscriptionContext = { refusal: new Refusal([domainRefusal(err)]) };
+    return { schema, document: REFUSAL_DOCUMENT, contextValue };
+  }
+}
 
 /**
  * A close frame would queue behind everything the peer is not reading, so it is sent and the connection cut
@@ -103,16 +151,28 @@ function authorizationOf(params: Record<string, unknown> | undefined): string | 
  */
 export async function startRealtimeServer(opts: RealtimeOptions): Promise<RealtimeServer> {
   const { config, logger } = opts;
-  const { schema, sources, skipped } = buildRealtimeSchema(opts.supergraphSdl, opts.sources ?? SOURCES);
+  const { schema, sources, skipped } = buildRealtimeSchema(
+    opts.supergraphSdl,
+    opts.sources ?? SOURCES,
+    opts.subscriptionSdl ?? readSubscriptionSdl(),
+  );
   if (skipped.length) logger.warn({ skipped }, 'subscriptions left out: the supergraph lacks what they need');
   const admissionRules: AdmissionRules = {
     schema,
     sources: new Map(sources.map((s) => [s.field, s])),
     validationRules: [
       ...specifiedRules,
-      depthLimit(opts.maxDepth),
-      ...(opts.costLimits ? [costLimit(opts.costLimits)] : []),
+      ...(opts.hardening
+        ? opts.hardening.validationRules
+        : [depthLimit(opts.maxDepth), ...(opts.costLimits ? [costLimit(opts.costLimits)] : [])]),
     ],
+    ...(opts.hardening
+      ? {
+          parseOptions: opts.hardening.parseOptions,
+          validationOptions: opts.hardening.validationOptions,
+          maxVariableValues: opts.hardening.limits.maxVariableValues,
+        }
+      : {}),
     maxPerSocket: config.REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET,
   };
   const format = formatGraphQLError(logger);
@@ -207,6 +267,15 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
           const contextValue: SubscriptionContext = { refusal: new Refusal(admission.errors) };
           return { schema, document: REFUSAL_DOCUMENT, contextValue } satisfies ExecutionArgs;
         }
+        if ('operation' in admission)
+          return operationArgs(
+            schema,
+            admission.document,
+            payload,
+            ctx.extra.session!,
+            ctx.extra.request,
+            opts,
+          );
         const { plan, document } = admission;
         const socket: WebSocket = ctx.extra.socket;
         // The graphql-ws `next` message, framed around JSON the group serialized once.
@@ -228,9 +297,19 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
           contextValue,
         } satisfies ExecutionArgs;
       },
+      // Queries and mutations: graphql-ws sends the result as one `next`, then `complete`.
+      execute: (args) => {
+        const ctx = args.contextValue as SubscriptionContext;
+        if (!('run' in ctx)) throw new Error('only admitted queries and mutations are executed');
+        return ctx.run() as Promise<ExecutionResult>;
+      },
+      // Only query and mutation results pass through graphql-ws (subscriptions write to the socket from the hub),
+      // and they are formatted already: graphql-ws would call toJSON on their errors otherwise.
+      onNext: (_ctx, _id, _payload, _args, result) => result as FormattedExecutionResult,
       subscribe: (args) => {
         const ctx = args.contextValue as SubscriptionContext;
         if ('refusal' in ctx) return refused(ctx.refusal);
+        if (!('plan' in ctx)) throw new Error('only subscriptions are subscribed to');
         // Results go to the socket from the hub directly (see Subscriber); graphql-ws only sees the end.
         return hub.subscribe(ctx.plan, ctx.outlet);
       },

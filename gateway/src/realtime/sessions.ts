@@ -1,3 +1,4 @@
+import { USERS_EVENTS } from '@polystatus/contracts';
 import { type Authenticator, DomainError, type Logger, type Principal } from '@polystatus/kit';
 import { CLOSE } from './close-codes.ts';
 import type { StreamEvent } from './source.ts';
@@ -21,18 +22,18 @@ const RECHECK_CONCURRENCY = 8;
 function isAccessEvent(event: StreamEvent): boolean {
   const { type, data } = event.envelope;
   if (ACCESS_EVENTS.has(type)) return true;
-  return type === 'user.updated' && Array.isArray(data.fields) && data.fields.includes('password');
+  return type === USERS_EVENTS.updated && Array.isArray(data.fields) && data.fields.includes('password');
 }
 
 /** setTimeout's longest delay; a credential expiring later is checked again when this one fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The users-domain events after which a principal may no longer be what it was. */
-export const ACCESS_EVENTS = new Set([
-  'user.disabled',
-  'user.role_changed',
-  'session.revoked',
-  'token.revoked',
+export const ACCESS_EVENTS: ReadonlySet<string> = new Set([
+  USERS_EVENTS.disabled,
+  USERS_EVENTS.roleChanged,
+  USERS_EVENTS.sessionRevoked,
+  USERS_EVENTS.tokenRevoked,
 ]);
 
 /**
@@ -92,9 +93,9 @@ export class Sessions {
   /** A users-domain event: re-check the sockets it concerns (all of them only when it names no user or token). */
   onUsersEvent(event: StreamEvent): void {
     if (!isAccessEvent(event)) return;
-    const data = event.envelope.data;
+    // The users contract: `subject` is the user, or the token for token events, which name their owner too.
     const ids = new Set(
-      [event.envelope.subject, data.userId, data.ownerId, data.tokenId].filter(
+      [event.envelope.subject, event.envelope.data.ownerId].filter(
         (v): v is string => typeof v === 'string' && v !== '',
       ),
     );

@@ -40,19 +40,18 @@ export interface ReplayContext {
 }
 
 /**
- * Everything needed to expose a domain event stream as a subscription. The realtime server does the rest:
- * reading the stream, grouping subscribers, hydrating once per group, resuming, access and back-pressure.
- * Arguments arrive already coerced by the schema; `after` is reserved for resuming and never reaches `matches`.
+ * Everything needed to expose a domain event stream as a subscription, besides its SDL. The field, its payload
+ * type and its arguments' types are declared beside the domain, in `subgraphs/<domain>/subscriptions.graphql`;
+ * the realtime server pairs each source with its field there, and does the rest: reading the stream, grouping
+ * subscribers, hydrating once per group, resuming, access and back-pressure. Arguments arrive already coerced
+ * by the schema; `after` is reserved for resuming and never reaches `matches`.
  */
 export interface SubscriptionSource {
-  /** The `Subscription` field this source serves. */
+  /** The `Subscription` field this source serves; it must take `after: String`. */
   field: string;
-  /** The field's definition inside `type Subscription`; it must take `after: String`. */
-  fieldSdl: string;
-  /** The payload type and whatever inputs and enums its arguments need. */
-  typeSdl: string;
-  /** Read from `<prefix>:<domain>:events`. */
+  /** Read from `<prefix>:<domain>:events`; the field is declared in `subgraphs/<domain>/subscriptions.graphql`. */
   domain: string;
+  /** Names from packages/contracts (`INCIDENT_EVENTS` …): the event types of that stream this source serves. */
   eventTypes: readonly string[];
   /** Checked when a subscription starts, exactly like the matching query. */
   access: Access;

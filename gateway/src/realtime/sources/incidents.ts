@@ -1,17 +1,19 @@
+import { INCIDENT_EVENTS } from '@polystatus/contracts';
 import { DomainError } from '@polystatus/kit';
 import { entityById, type StreamEvent, type SubscriptionSource } from '../source.ts';
 import { streamIdBefore } from '../stream-id.ts';
 
 /**
- * The incidents domain's stream as two subscriptions. Both read `<prefix>:incidents:events`; every event there
- * carries `incidentId`, `version` and `timelineEntryId` (the timeline entry the change recorded).
+ * The incidents domain's stream as two subscriptions, declared in subgraphs/incidents/subscriptions.graphql.
+ * Both read `<prefix>:incidents:events`; every event there carries `incidentId`, `version` and
+ * `timelineEntryId` (the timeline entry the change recorded), as the incidents contract says.
  */
 const CHANGE_KINDS: Record<string, string> = {
-  'incident.created': 'CREATED',
-  'incident.updated': 'UPDATED',
-  'incident.status_changed': 'STATUS_CHANGED',
-  'incident.commander_assigned': 'COMMANDER_ASSIGNED',
-  'incident.postmortem_submitted': 'POSTMORTEM_SUBMITTED',
+  [INCIDENT_EVENTS.created]: 'CREATED',
+  [INCIDENT_EVENTS.updated]: 'UPDATED',
+  [INCIDENT_EVENTS.statusChanged]: 'STATUS_CHANGED',
+  [INCIDENT_EVENTS.commanderAssigned]: 'COMMANDER_ASSIGNED',
+  [INCIDENT_EVENTS.postmortemSubmitted]: 'POSTMORTEM_SUBMITTED',
 };
 
 const incidentOf = (e: StreamEvent) => e.envelope.subject;
@@ -26,39 +28,6 @@ const timelineEntryOf = (e: StreamEvent): string | null => {
  */
 export const incidentChanged: SubscriptionSource = {
   field: 'incidentChanged',
-  fieldSdl: `"""
-  Each change to an incident: created, edited, status, commander, postmortem. Requires viewer.
-  \`after\`: the \`cursor\` of the last change received; the changes since then are sent first.
-  """
-  incidentChanged(filter: IncidentChangeFilter, after: String): IncidentChange!`,
-  typeSdl: `
-enum IncidentChangeKind {
-  CREATED
-  UPDATED
-  STATUS_CHANGED
-  COMMANDER_ASSIGNED
-  POSTMORTEM_SUBMITTED
-}
-
-input IncidentChangeFilter {
-  """Only changes to these incidents."""
-  incidentIds: [ID!]
-  """Only these kinds of change."""
-  kinds: [IncidentChangeKind!]
-}
-
-type IncidentChange {
-  """Where this change sits in the incidents event stream; pass it back as \`after\` to resume."""
-  cursor: String!
-  kind: IncidentChangeKind!
-  at: DateTime!
-  actorId: ID!
-  incidentId: ID!
-  """The incident's version right after this change."""
-  version: Int!
-  """The incident as the graph shows it when the change is delivered; null if it can no longer be read."""
-  incident: Incident
-}`,
   domain: 'incidents',
   eventTypes: Object.keys(CHANGE_KINDS),
   access: { role: 'viewer' },
@@ -100,23 +69,8 @@ interface TimelinePage {
  */
 export const incidentTimeline: SubscriptionSource = {
   field: 'incidentTimeline',
-  fieldSdl: `"""
-  Each new entry on an incident's timeline. Requires viewer.
-  \`after\`: the \`cursor\` (timeline entry id) of the last entry received; the entries since then are sent first.
-  """
-  incidentTimeline(incidentId: ID!, after: String): IncidentTimelineUpdate!`,
-  typeSdl: `
-type IncidentTimelineUpdate {
-  """The timeline entry id; pass it back as \`after\` to resume, as with \`Incident.timeline(after:)\`."""
-  cursor: String!
-  incidentId: ID!
-  """The new entry."""
-  event: TimelineEvent
-  """The incident as the graph shows it when the entry is delivered."""
-  incident: Incident
-}`,
   domain: 'incidents',
-  eventTypes: [...Object.keys(CHANGE_KINDS), 'incident.timeline_event_added'],
+  eventTypes: Object.values(INCIDENT_EVENTS),
   access: { role: 'viewer' },
   route: { args: (args) => String(args.incidentId), event: incidentOf },
   matches: (args, event) => incidentOf(event) === args.incidentId,
@@ -150,7 +104,7 @@ type IncidentTimelineUpdate {
           streamId: node.id,
           envelope: {
             id: `timeline:${node.id}`,
-            type: 'incident.timeline_event_added',
+            type: INCIDENT_EVENTS.timelineEventAdded,
             at: node.at,
             actor: node.authorId,
             subject: incidentId,

@@ -15,6 +15,7 @@ import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RealtimeConfig } from '../config.ts';
 import { domainEventStream } from '../keys.ts';
+import type { SocketOperationPolicy } from '../operations.ts';
 import { type RealtimeServer, startRealtimeServer } from '../server.ts';
 import type { FakeGraph } from './fake-graph.ts';
 
@@ -63,6 +64,7 @@ export async function startHarness(opts: {
   authenticator: Authenticator;
   keyPrefix: string;
   config?: Partial<RealtimeConfig>;
+  operations?: SocketOperationPolicy;
 }): Promise<Harness> {
   const http = createServer((_req, res) => res.writeHead(404).end());
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -75,6 +77,7 @@ export async function startHarness(opts: {
     logger: createLogger('realtime-test', 'silent'),
     config: { ...DEFAULT_TEST_CONFIG, ...opts.config },
     maxDepth: 12,
+    ...(opts.operations ? { operations: opts.operations } : {}),
   });
   await realtime.ready;
   const { port } = http.address() as AddressInfo;
