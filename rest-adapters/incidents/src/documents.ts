@@ -1,10 +1,12 @@
 import { defineOperation } from '@polystatus/rest-kit';
-import type { IncidentNode, PostmortemNode, TimelineEventNode } from './mappers.ts';
+import type * as Op from './generated/operations.ts';
 
 /**
  * Every GraphQL operation the adapter sends, parsed once at start-up. Each asks for exactly the fields the REST
  * mappers read, so the REST shape and the graph query cannot drift apart unnoticed (a missing field is a type
- * error in the mapper).
+ * error in the mapper). The result and variable types come from `npm run codegen` (generated/operations.ts),
+ * which reads these strings by their GraphQL comment and validates them against the client schema;
+ * documents.test.ts validates what is sent.
  */
 const INCIDENT_FIELDS = /* GraphQL */ `
   fragment IncidentFields on Incident {
@@ -55,15 +57,10 @@ const TIMELINE_EVENT_FIELDS = /* GraphQL */ `
   }
 `;
 
-interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
 export const LIST_INCIDENTS = defineOperation<
-  { incidents: { nodes: IncidentNode[]; pageInfo: PageInfo } },
-  { filter: Record<string, unknown>; first: number; after?: string }
->(`
+  Op.ListIncidentsQuery,
+  Op.ListIncidentsQueryVariables
+>(/* GraphQL */ `
   query ListIncidents($filter: IncidentFilter, $first: Int, $after: String) {
     incidents(filter: $filter, first: $first, after: $after) {
       nodes {
@@ -78,7 +75,7 @@ export const LIST_INCIDENTS = defineOperation<
   ${INCIDENT_FIELDS}
 `);
 
-export const GET_INCIDENT = defineOperation<{ incident: IncidentNode | null }, { id: string }>(`
+export const GET_INCIDENT = defineOperation<Op.GetIncidentQuery, Op.GetIncidentQueryVariables>(/* GraphQL */ `
   query GetIncident($id: ID!) {
     incident(id: $id) {
       ...IncidentFields
@@ -88,9 +85,9 @@ export const GET_INCIDENT = defineOperation<{ incident: IncidentNode | null }, {
 `);
 
 export const CREATE_INCIDENT = defineOperation<
-  { createIncident: IncidentNode },
-  { input: { title: string; sev: number; services?: string[]; summary?: string; source?: string } }
->(`
+  Op.CreateIncidentMutation,
+  Op.CreateIncidentMutationVariables
+>(/* GraphQL */ `
   mutation CreateIncident($input: CreateIncidentInput!) {
     createIncident(input: $input) {
       ...IncidentFields
@@ -100,13 +97,9 @@ export const CREATE_INCIDENT = defineOperation<
 `);
 
 export const UPDATE_INCIDENT = defineOperation<
-  { updateIncident: IncidentNode },
-  {
-    id: string;
-    input: { title?: string; sev?: number; services?: string[]; summary?: string };
-    expectedVersion?: number;
-  }
->(`
+  Op.UpdateIncidentMutation,
+  Op.UpdateIncidentMutationVariables
+>(/* GraphQL */ `
   mutation UpdateIncident($id: ID!, $input: UpdateIncidentInput!, $expectedVersion: Int) {
     updateIncident(id: $id, input: $input, expectedVersion: $expectedVersion) {
       ...IncidentFields
@@ -116,9 +109,9 @@ export const UPDATE_INCIDENT = defineOperation<
 `);
 
 export const ASSIGN_COMMANDER = defineOperation<
-  { assignCommander: IncidentNode },
-  { id: string; commanderId: string; expectedVersion?: number }
->(`
+  Op.AssignCommanderMutation,
+  Op.AssignCommanderMutationVariables
+>(/* GraphQL */ `
   mutation AssignCommander($id: ID!, $commanderId: ID!, $expectedVersion: Int) {
     assignCommander(id: $id, commanderId: $commanderId, expectedVersion: $expectedVersion) {
       ...IncidentFields
@@ -128,9 +121,9 @@ export const ASSIGN_COMMANDER = defineOperation<
 `);
 
 export const CHANGE_STATUS = defineOperation<
-  { changeIncidentStatus: IncidentNode },
-  { id: string; status: string; note?: string; expectedVersion?: number }
->(`
+  Op.ChangeIncidentStatusMutation,
+  Op.ChangeIncidentStatusMutationVariables
+>(/* GraphQL */ `
   mutation ChangeIncidentStatus($id: ID!, $status: IncidentStatus!, $note: String, $expectedVersion: Int) {
     changeIncidentStatus(id: $id, status: $status, note: $note, expectedVersion: $expectedVersion) {
       ...IncidentFields
@@ -140,9 +133,9 @@ export const CHANGE_STATUS = defineOperation<
 `);
 
 export const ADD_TIMELINE_EVENT = defineOperation<
-  { addTimelineEvent: TimelineEventNode },
-  { incidentId: string; input: { type: string; message: string } }
->(`
+  Op.AddTimelineEventMutation,
+  Op.AddTimelineEventMutationVariables
+>(/* GraphQL */ `
   mutation AddTimelineEvent($incidentId: ID!, $input: TimelineNoteInput!) {
     addTimelineEvent(incidentId: $incidentId, input: $input) {
       ...TimelineEventFields
@@ -152,9 +145,9 @@ export const ADD_TIMELINE_EVENT = defineOperation<
 `);
 
 export const INCIDENT_TIMELINE = defineOperation<
-  { incident: { id: string; timeline: { nodes: TimelineEventNode[]; pageInfo: PageInfo } } | null },
-  { id: string; first: number; after?: string }
->(`
+  Op.IncidentTimelineQuery,
+  Op.IncidentTimelineQueryVariables
+>(/* GraphQL */ `
   query IncidentTimeline($id: ID!, $first: Int, $after: String) {
     incident(id: $id) {
       id
@@ -173,19 +166,9 @@ export const INCIDENT_TIMELINE = defineOperation<
 `);
 
 export const SUBMIT_POSTMORTEM = defineOperation<
-  { submitPostmortem: PostmortemNode },
-  {
-    incidentId: string;
-    input: {
-      whatHappened: string;
-      rootCause: string;
-      impact?: string;
-      lessonsLearned?: string;
-      actionItems: { text: string; ownerId?: string | null; done: boolean }[];
-    };
-    expectedVersion?: number;
-  }
->(`
+  Op.SubmitPostmortemMutation,
+  Op.SubmitPostmortemMutationVariables
+>(/* GraphQL */ `
   mutation SubmitPostmortem($incidentId: ID!, $input: PostmortemInput!, $expectedVersion: Int) {
     submitPostmortem(incidentId: $incidentId, input: $input, expectedVersion: $expectedVersion) {
       ...PostmortemFields
@@ -195,9 +178,9 @@ export const SUBMIT_POSTMORTEM = defineOperation<
 `);
 
 export const INCIDENT_POSTMORTEM = defineOperation<
-  { incident: { id: string; postmortemHistory: PostmortemNode[] } | null },
-  { id: string }
->(`
+  Op.IncidentPostmortemQuery,
+  Op.IncidentPostmortemQueryVariables
+>(/* GraphQL */ `
   query IncidentPostmortem($id: ID!) {
     incident(id: $id) {
       id

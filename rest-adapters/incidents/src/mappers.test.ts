@@ -7,6 +7,7 @@ import {
   incidentToRest,
   postmortemInputFromRest,
   postmortemToRest,
+  type TimelineEventNode,
   timelineEventToRest,
   updateFromRest,
 } from './mappers.ts';
@@ -55,7 +56,7 @@ describe('incidentToRest', () => {
 
 describe('timeline and postmortem', () => {
   it('maps a timeline event to the documented event', () => {
-    const event = {
+    const event: TimelineEventNode = {
       id: '1-0',
       incidentId: 'INC-1',
       type: 'STATUS_CHANGED',

@@ -1,4 +1,5 @@
 import { epochSeconds, epochSecondsOrNull } from '@polystatus/rest-kit';
+import type * as Op from './generated/operations.ts';
 
 /**
  * Pure translations between the REST contract (snake_case, lower-case enums, epoch seconds) and the graph
@@ -6,54 +7,17 @@ import { epochSeconds, epochSecondsOrNull } from '@polystatus/rest-kit';
  * what is valid and what a change does; this file only renames and reformats.
  */
 
-// ---- the graph's shapes (what documents.ts selects) ----
+// ---- the graph's shapes: what documents.ts selects, typed by `npm run codegen` ----
 
-type GraphStatus = 'OPEN' | 'MITIGATED' | 'RESOLVED';
-type GraphSource = 'MANUAL' | 'CSP' | 'API';
+export type IncidentNode = Op.IncidentFieldsFragment;
+export type TimelineEventNode = Op.TimelineEventFieldsFragment;
+export type PostmortemNode = Op.PostmortemFieldsFragment;
 
-export interface IncidentNode {
-  id: string;
-  title: string;
-  sev: number;
-  services: string[];
-  summary: string;
-  status: GraphStatus;
-  source: GraphSource;
-  startedAt: string;
-  mitigatedAt: string | null;
-  resolvedAt: string | null;
-  updatedAt: string;
-  commanderId: string | null;
-  createdById: string;
-  version: number;
-}
+// ---- the REST shapes (swaggers/incidents.yaml): the graph's enum values, lower-cased ----
 
-export interface TimelineEventNode {
-  id: string;
-  incidentId: string;
-  type: string;
-  message: string;
-  authorId: string;
-  at: string;
-  system: boolean;
-}
-
-export interface PostmortemNode {
-  incidentId: string;
-  version: number;
-  whatHappened: string;
-  rootCause: string;
-  impact: string | null;
-  lessonsLearned: string | null;
-  actionItems: { text: string; ownerId: string | null; done: boolean }[];
-  editedById: string;
-  editedAt: string;
-}
-
-// ---- the REST shapes (swaggers/incidents.yaml) ----
-
-export type RestStatus = 'open' | 'mitigated' | 'resolved';
-export type RestSource = 'manual' | 'csp' | 'api';
+export type RestStatus = Lowercase<Op.IncidentStatus>;
+export type RestSource = Lowercase<Op.IncidentSource>;
+export type RestNoteType = Lowercase<Op.TimelineNoteType>;
 
 export interface RestIncident {
   id: string;
@@ -199,7 +163,7 @@ export function postmortemToRest(n: PostmortemNode): RestPostmortem {
   };
 }
 
-export function createInputFromRest(body: IncidentCreateBody) {
+export function createInputFromRest(body: IncidentCreateBody): Op.CreateIncidentInput {
   return {
     title: body.title,
     sev: body.sev,
@@ -209,14 +173,16 @@ export function createInputFromRest(body: IncidentCreateBody) {
   };
 }
 
-export function updateFromRest(body: IncidentPatchBody) {
+export function updateFromRest(
+  body: IncidentPatchBody,
+): Pick<Op.UpdateIncidentMutationVariables, 'input' | 'expectedVersion'> {
   return {
     input: { title: body.title, sev: body.sev, services: body.services, summary: body.summary },
     expectedVersion: body.expected_version,
   };
 }
 
-export function filterFromQuery(query: ListIncidentsQuery) {
+export function filterFromQuery(query: ListIncidentsQuery): Op.IncidentFilter {
   return {
     status: query.status && toGraphEnum(query.status),
     sev: query.sev,
@@ -226,12 +192,14 @@ export function filterFromQuery(query: ListIncidentsQuery) {
 }
 
 /** The 1.0 contract sends action items as bare strings; later clients send objects. The graph takes objects. */
-export function actionItemFromRest(item: ActionItemBody) {
+export function actionItemFromRest(item: ActionItemBody): Op.ActionItemInput {
   if (typeof item === 'string') return { text: item, ownerId: null, done: false };
   return { text: item.text, ownerId: item.owner ?? null, done: item.done ?? false };
 }
 
-export function postmortemInputFromRest(body: PostmortemBody) {
+export function postmortemInputFromRest(
+  body: PostmortemBody,
+): Pick<Op.SubmitPostmortemMutationVariables, 'input' | 'expectedVersion'> {
   return {
     input: {
       whatHappened: body.what_happened,

@@ -1,8 +1,10 @@
 import { defineOperation } from '@polystatus/rest-kit';
-import type { ApiTokenNode, AuditEntryNode, AuthPayloadNode, PageInfo, UserNode } from './mappers.ts';
+import type * as Op from './generated/operations.ts';
 
 /**
  * Every GraphQL operation the adapter sends, parsed once at start-up; each selects exactly what the mappers read.
+ * The result and variable types come from `npm run codegen` (generated/operations.ts), which reads these strings
+ * by their GraphQL comment and validates them against the client schema; documents.test.ts validates what is sent.
  */
 const USER_FIELDS = /* GraphQL */ `
   fragment UserFields on User {
@@ -42,9 +44,22 @@ const TOKEN_FIELDS = /* GraphQL */ `
   }
 `;
 
-type Page = { first: number; after?: string };
+const AUDIT_ENTRY_FIELDS = /* GraphQL */ `
+  fragment AuditEntryFields on AuditEntry {
+    id
+    type
+    at
+    actorId
+    subjectId
+    ip
+    details {
+      key
+      value
+    }
+  }
+`;
 
-export const LIST_USERS = defineOperation<{ users: { nodes: UserNode[]; pageInfo: PageInfo } }, Page>(`
+export const LIST_USERS = defineOperation<Op.ListUsersQuery, Op.ListUsersQueryVariables>(/* GraphQL */ `
   query ListUsers($first: Int, $after: String) {
     users(first: $first, after: $after) {
       nodes {
@@ -59,7 +74,7 @@ export const LIST_USERS = defineOperation<{ users: { nodes: UserNode[]; pageInfo
   ${USER_FIELDS}
 `);
 
-export const GET_USER = defineOperation<{ user: UserNode | null }, { id: string }>(`
+export const GET_USER = defineOperation<Op.GetUserQuery, Op.GetUserQueryVariables>(/* GraphQL */ `
   query GetUser($id: ID!) {
     user(id: $id) {
       ...UserFields
@@ -68,7 +83,7 @@ export const GET_USER = defineOperation<{ user: UserNode | null }, { id: string 
   ${USER_FIELDS}
 `);
 
-export const ME = defineOperation<{ me: UserNode | null }>(`
+export const ME = defineOperation<Op.MeQuery, Op.MeQueryVariables>(/* GraphQL */ `
   query Me {
     me {
       ...UserFields
@@ -77,7 +92,10 @@ export const ME = defineOperation<{ me: UserNode | null }>(`
   ${USER_FIELDS}
 `);
 
-export const CREATE_USER = defineOperation<{ createUser: UserNode }, { input: Record<string, unknown> }>(`
+export const CREATE_USER = defineOperation<
+  Op.CreateUserMutation,
+  Op.CreateUserMutationVariables
+>(/* GraphQL */ `
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
       ...UserFields
@@ -87,9 +105,9 @@ export const CREATE_USER = defineOperation<{ createUser: UserNode }, { input: Re
 `);
 
 export const UPDATE_USER = defineOperation<
-  { updateUser: UserNode },
-  { id: string; input: Record<string, unknown> }
->(`
+  Op.UpdateUserMutation,
+  Op.UpdateUserMutationVariables
+>(/* GraphQL */ `
   mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
     updateUser(id: $id, input: $input) {
       ...UserFields
@@ -98,7 +116,10 @@ export const UPDATE_USER = defineOperation<
   ${USER_FIELDS}
 `);
 
-export const DISABLE_USER = defineOperation<{ disableUser: UserNode }, { id: string }>(`
+export const DISABLE_USER = defineOperation<
+  Op.DisableUserMutation,
+  Op.DisableUserMutationVariables
+>(/* GraphQL */ `
   mutation DisableUser($id: ID!) {
     disableUser(id: $id) {
       ...UserFields
@@ -107,7 +128,10 @@ export const DISABLE_USER = defineOperation<{ disableUser: UserNode }, { id: str
   ${USER_FIELDS}
 `);
 
-export const ENABLE_USER = defineOperation<{ enableUser: UserNode }, { id: string }>(`
+export const ENABLE_USER = defineOperation<
+  Op.EnableUserMutation,
+  Op.EnableUserMutationVariables
+>(/* GraphQL */ `
   mutation EnableUser($id: ID!) {
     enableUser(id: $id) {
       ...UserFields
@@ -116,7 +140,7 @@ export const ENABLE_USER = defineOperation<{ enableUser: UserNode }, { id: strin
   ${USER_FIELDS}
 `);
 
-export const LOGIN = defineOperation<{ login: AuthPayloadNode }, { email: string; password: string }>(`
+export const LOGIN = defineOperation<Op.LoginMutation, Op.LoginMutationVariables>(/* GraphQL */ `
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       ...SessionFields
@@ -126,9 +150,9 @@ export const LOGIN = defineOperation<{ login: AuthPayloadNode }, { email: string
 `);
 
 export const REFRESH_SESSION = defineOperation<
-  { refreshSession: AuthPayloadNode },
-  { refreshToken: string }
->(`
+  Op.RefreshSessionMutation,
+  Op.RefreshSessionMutationVariables
+>(/* GraphQL */ `
   mutation RefreshSession($refreshToken: String!) {
     refreshSession(refreshToken: $refreshToken) {
       ...SessionFields
@@ -137,16 +161,16 @@ export const REFRESH_SESSION = defineOperation<
   ${SESSION_FIELDS}
 `);
 
-export const LOGOUT = defineOperation<{ logout: boolean }, { refreshToken: string }>(`
+export const LOGOUT = defineOperation<Op.LogoutMutation, Op.LogoutMutationVariables>(/* GraphQL */ `
   mutation Logout($refreshToken: String!) {
     logout(refreshToken: $refreshToken)
   }
 `);
 
 export const LIST_API_TOKENS = defineOperation<
-  { apiTokens: { nodes: ApiTokenNode[]; pageInfo: PageInfo } },
-  Page
->(`
+  Op.ListApiTokensQuery,
+  Op.ListApiTokensQueryVariables
+>(/* GraphQL */ `
   query ListApiTokens($first: Int, $after: String) {
     apiTokens(first: $first, after: $after) {
       nodes {
@@ -162,9 +186,9 @@ export const LIST_API_TOKENS = defineOperation<
 `);
 
 export const CREATE_API_TOKEN = defineOperation<
-  { createApiToken: { token: string; apiToken: ApiTokenNode } },
-  { input: { name: string; role: string; expiresAt?: string } }
->(`
+  Op.CreateApiTokenMutation,
+  Op.CreateApiTokenMutationVariables
+>(/* GraphQL */ `
   mutation CreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
       token
@@ -176,7 +200,10 @@ export const CREATE_API_TOKEN = defineOperation<
   ${TOKEN_FIELDS}
 `);
 
-export const REVOKE_API_TOKEN = defineOperation<{ revokeApiToken: ApiTokenNode }, { id: string }>(`
+export const REVOKE_API_TOKEN = defineOperation<
+  Op.RevokeApiTokenMutation,
+  Op.RevokeApiTokenMutationVariables
+>(/* GraphQL */ `
   mutation RevokeApiToken($id: ID!) {
     revokeApiToken(id: $id) {
       ...TokenFields
@@ -185,23 +212,11 @@ export const REVOKE_API_TOKEN = defineOperation<{ revokeApiToken: ApiTokenNode }
   ${TOKEN_FIELDS}
 `);
 
-export const AUDIT_LOG = defineOperation<
-  { auditLog: { nodes: AuditEntryNode[]; pageInfo: PageInfo } },
-  Page
->(`
+export const AUDIT_LOG = defineOperation<Op.AuditLogQuery, Op.AuditLogQueryVariables>(/* GraphQL */ `
   query AuditLog($first: Int, $after: String) {
     auditLog(first: $first, after: $after) {
       nodes {
-        id
-        type
-        at
-        actorId
-        subjectId
-        ip
-        details {
-          key
-          value
-        }
+        ...AuditEntryFields
       }
       pageInfo {
         hasNextPage
@@ -209,4 +224,5 @@ export const AUDIT_LOG = defineOperation<
       }
     }
   }
+  ${AUDIT_ENTRY_FIELDS}
 `);

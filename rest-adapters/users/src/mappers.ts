@@ -1,57 +1,20 @@
 import type { Role } from '@polystatus/kit';
 import { epochSeconds, epochSecondsOrNull } from '@polystatus/rest-kit';
+import type * as Op from './generated/operations.ts';
 
 /**
  * Pure translations between the REST contract (snake_case, lower-case roles, epoch seconds) and the graph
  * (camelCase, upper-case enums, ISO-8601). Who may do what, and what is valid, is decided by the users subgraph.
  */
 
-type GraphRole = Uppercase<Role>;
+// ---- the graph's shapes: what documents.ts selects, typed by `npm run codegen` ----
 
-export interface UserNode {
-  id: string;
-  name: string;
-  email: string;
-  role: GraphRole;
-  team: string;
-  createdAt: string;
-  disabled: boolean;
-}
+type UserNode = Op.UserFieldsFragment;
+type AuthPayloadNode = Op.SessionFieldsFragment;
+type ApiTokenNode = Op.TokenFieldsFragment;
+type AuditEntryNode = Op.AuditEntryFieldsFragment;
 
-export interface AuthPayloadNode {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  tokenType: string;
-  user: { id: string };
-}
-
-export interface ApiTokenNode {
-  id: string;
-  name: string;
-  prefix: string;
-  role: GraphRole;
-  ownerId: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
-
-export interface AuditEntryNode {
-  id: string;
-  type: string;
-  at: string;
-  actorId: string | null;
-  subjectId: string | null;
-  ip: string | null;
-  details: { key: string; value: string }[];
-}
-
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+// ---- the REST shapes (swaggers/users.yaml), as the request validation guarantees them ----
 
 export interface UserCreateBody {
   name: string;
@@ -77,9 +40,9 @@ export interface PageQuery {
 /** Graph argument names whose REST name is not their snake_case form. */
 export const FIELD_RENAMES = { first: 'limit', after: 'cursor', ownerId: 'created_by' } as const;
 
-const toGraphRole = (role: Role | undefined): GraphRole | undefined =>
-  role?.toUpperCase() as GraphRole | undefined;
-const fromGraphRole = (role: GraphRole): Role => role.toLowerCase() as Role;
+const toGraphRole = (role: Role | undefined): Op.Role | undefined =>
+  role?.toUpperCase() as Op.Role | undefined;
+const fromGraphRole = (role: Op.Role): Role => role.toLowerCase() as Role;
 
 export const userToRest = (u: UserNode) => ({
   id: u.id,
@@ -92,7 +55,7 @@ export const userToRest = (u: UserNode) => ({
 });
 
 // JSON.stringify drops `undefined`, so fields the client left out stay out of the GraphQL input.
-export const createUserInput = (b: UserCreateBody) => ({
+export const createUserInput = (b: UserCreateBody): Op.CreateUserInput => ({
   name: b.name,
   email: b.email,
   role: toGraphRole(b.role),
@@ -100,7 +63,7 @@ export const createUserInput = (b: UserCreateBody) => ({
   password: b.password,
 });
 
-export const updateUserInput = (b: UserChangesBody) => ({
+export const updateUserInput = (b: UserChangesBody): Op.UpdateUserInput => ({
   name: b.name,
   role: toGraphRole(b.role),
   team: b.team,
@@ -129,9 +92,13 @@ export const apiTokenToRest = (t: ApiTokenNode) => ({
   revoked: t.revoked,
 });
 
-export const newApiTokenInput = (b: { name: string; role: Role; expires_at?: number }) => ({
+export const newApiTokenInput = (b: {
+  name: string;
+  role: Role;
+  expires_at?: number;
+}): Op.CreateApiTokenInput => ({
   name: b.name,
-  role: toGraphRole(b.role) as GraphRole,
+  role: toGraphRole(b.role) as Op.Role,
   expiresAt: b.expires_at === undefined ? undefined : new Date(b.expires_at * 1000).toISOString(),
 });
 

@@ -1,14 +1,15 @@
 import { notFound } from '@polystatus/kit';
 import { nextPageHeaders, type RestHandler } from '@polystatus/rest-kit';
 import { ADD_TIMELINE_EVENT, INCIDENT_TIMELINE } from '../documents.ts';
-import { FIELD_RENAMES, timelineEventToRest, toGraphEnum } from '../mappers.ts';
+import { FIELD_RENAMES, type RestNoteType, timelineEventToRest, toGraphEnum } from '../mappers.ts';
 
 type IdParams = { id: string };
 
-export const addTimelineEvent: RestHandler<{ type: string; message: string }, unknown, IdParams> = async (
-  { params, body },
-  ctx,
-) => {
+export const addTimelineEvent: RestHandler<
+  { type: RestNoteType; message: string },
+  unknown,
+  IdParams
+> = async ({ params, body }, ctx) => {
   const variables = { incidentId: params.id, input: { type: toGraphEnum(body.type), message: body.message } };
   const data = await ctx.graphql(ADD_TIMELINE_EVENT, variables, FIELD_RENAMES);
   return { body: timelineEventToRest(data.addTimelineEvent) };
