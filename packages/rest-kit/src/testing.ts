@@ -31,3 +31,6 @@ export function responseChecker(spec: LoadedSpec) {
     );
   };
 }
+
+export * from './operation-check.ts';
+export * from './reference-contract.ts';
