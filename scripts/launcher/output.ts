@@ -1,3 +1,5 @@
+import { logFormat, prettyPrinter } from './log-format.ts';
+
 /** Where the launcher writes: its own messages and its children's lines, each prefixed with who said it. */
 export interface Output {
   info(message: string): void;
@@ -7,7 +9,15 @@ export interface Output {
 
 const COLORS = [36, 33, 35, 32, 34, 91, 96, 93, 95, 92];
 
-export function consoleOutput(nameWidth = 14, color = process.stdout.isTTY === true): Output {
+/**
+ * The launcher's console: its own messages and each child's lines, prefixed by name. Children write pino JSON;
+ * with `LOG_FORMAT=pretty` (the default in a terminal) their lines are shown readable, otherwise passed on as-is.
+ */
+export function consoleOutput(
+  nameWidth = 14,
+  color = process.stdout.isTTY === true,
+  chosen = logFormat(process.env.LOG_FORMAT, process.stdout.isTTY === true),
+): Output {
   const colorOf = new Map<string, number>();
   const paint = (name: string) => {
     const label = name.padEnd(nameWidth);
@@ -15,9 +25,20 @@ export function consoleOutput(nameWidth = 14, color = process.stdout.isTTY === t
     if (!colorOf.has(name)) colorOf.set(name, COLORS[colorOf.size % COLORS.length]!);
     return `\x1b[${colorOf.get(name)}m${label}\x1b[0m`;
   };
-  return {
+  const show = chosen.format === 'pretty' ? prettyPrinter(color) : (line: string) => line;
+  const output: Output = {
     info: (message) => process.stdout.write(`${paint('launcher')} │ ${message}\n`),
     error: (message) => process.stderr.write(`${paint('launcher')} │ ${message}\n`),
-    child: (name, line) => process.stdout.write(`${paint(name)} │ ${line}\n`),
+    child: (name, line) => {
+      const prefix = `${paint(name)} │ `;
+      process.stdout.write(
+        `${show(line)
+          .split('\n')
+          .map((part) => prefix + part)
+          .join('\n')}\n`,
+      );
+    },
   };
+  if (chosen.problem) output.error(chosen.problem);
+  return output;
 }

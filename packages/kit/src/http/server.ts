@@ -7,6 +7,12 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 
 export type ReadinessCheck = () => Promise<void>;
 
+/**
+ * Routes that orchestrators, the launcher and Prometheus call every few seconds: a line per answer would bury
+ * everything else, so their successes are logged at debug and only their failures at warn or error.
+ */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
 export interface HttpServerOptions {
   logger: Logger;
   metrics: Metrics;
@@ -59,8 +65,10 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     const level =
       reply.statusCode >= 500
         ? 'error'
-        : route.startsWith('/healthz') || route === '/metrics'
-          ? 'debug'
+        : PROBES.has(route)
+          ? reply.statusCode >= 400
+            ? 'warn'
+            : 'debug'
           : 'info';
     request.log[level](
       { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
