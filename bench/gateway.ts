@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { signIdentity } from '@polystatus/kit';
+import { subgraphUrlVariable } from '@polystatus/registry';
 import { Pool } from 'undici';
 import { isAlive, type Stack, startStack } from '../e2e/support/stack.ts';
-import { subgraphUrlVariable } from '../gateway/src/config.ts';
 import { freePort } from '../scripts/launcher/ports.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bool, EnvError, loadEnv, port } from '@polystatus/kit';
+import { subgraphUrlVariable } from '@polystatus/registry';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address.ts';
 import { parseOrigins } from './http/cors.ts';
@@ -32,8 +33,26 @@ const shape = {
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   /** Most estimated work per operation: fields weighted by their list arguments (kit cost-limit.ts). */
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(50_000),
-  /** Most field selections per operation, aliases included. */
+  /** Most field selections per operation, aliases and meta-fields (`__typename`, `__schema`) included. */
   GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(1).default(500),
+  /**
+   * Most lexical tokens per document, enforced inside the parser. 1000 is about five times the largest document
+   * our own clients send (GraphiQL's introspection query: 184), and it bounds what validation can be made to do.
+   */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(1000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(50),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  /** Values in one request's variables (list items and object entries each count). */
+  GRAPHQL_MAX_VARIABLE_VALUES: z.coerce.number().int().min(1).default(1000),
+  /** Who may introspect: `signed-in` (GraphiQL in the web app signs in), `public`, or `off`. */
+  GRAPHQL_INTROSPECTION: z.enum(['signed-in', 'public', 'off']).default('signed-in'),
+  /**
+   * Estimated cost (GRAPHQL_MAX_COST's units) one client's operations may spend per second, sustained; 0 turns the
+   * budget off. A 50-incident dashboard costs about 500, so this is ~100 dashboards a second per client.
+   */
+  GRAPHQL_COST_PER_SECOND: z.coerce.number().min(0).default(50_000),
+  /** Cost a client may spend at once above the sustained rate; at least GRAPHQL_MAX_COST, or the largest operation could never run. */
+  GRAPHQL_COST_BURST: z.coerce.number().int().min(1).default(200_000),
   /** A subgraph that has not answered within this time fails the request with UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Only for measuring: `false` opens a new connection per subgraph request, the baseline bench/gateway.ts uses. */
@@ -47,13 +66,11 @@ export type GatewayEnv = ReturnType<typeof loadEnv<typeof shape>> & {
   SUBGRAPH_URLS: Record<string, string>;
 };
 
-/** `incidents` → `INCIDENTS_URL`, `feature-flags` → `FEATURE_FLAGS_URL`. */
-export const subgraphUrlVariable = (name: string): string =>
-  `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
-
 /**
- * The gateway's whole configuration, read once. The subgraph URL variables are derived from the supergraph, so
- * a new domain needs no change here: composing it in is enough, and `<NAME>_URL` points the gateway at it.
+ * The gateway's whole configuration, read once. The subgraphs are the ones composed into the supergraph it
+ * serves (only those can be routed to; composition takes them from the registry), each reachable at
+ * `<NAME>_URL`, named by the registry's rule so the launcher's and docker-compose's settings match, else at the
+ * URL the supergraph records (the registry's default port). A new domain needs no change here.
  */
 export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env, supergraphSdl?: string): GatewayEnv {
   const env = loadEnv(shape, source);
@@ -84,6 +101,11 @@ export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env, supergra
     const value = source[variable] || graph.url;
     if (z.string().url().safeParse(value).success) urls[graph.name] = value;
     else problems.push(`${variable}: must be a URL (got ${JSON.stringify(value)})`);
+  }
+  if (env.GRAPHQL_COST_PER_SECOND > 0 && env.GRAPHQL_COST_BURST < env.GRAPHQL_MAX_COST) {
+    problems.push(
+      'GRAPHQL_COST_BURST: must be at least GRAPHQL_MAX_COST, or the costliest operation never runs',
+    );
   }
   if (problems.length) throw new EnvError(problems);
   return { ...env, SUPERGRAPH_SDL: sdl, SUBGRAPH_URLS: urls };

@@ -8,15 +8,16 @@ import {
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import {
   type Authenticator,
-  costLimit,
   createService,
   DomainError,
-  depthLimit,
   formatGraphQLError,
+  type GraphQLLimits,
+  graphqlHardening,
   graphqlMetricsPlugin,
   type Logger,
   type Principal,
   REQUEST_ID_HEADER,
+  refusalPlugin,
   type ServiceParts,
   signIdentity,
 } from '@polystatus/kit';
@@ -26,9 +27,16 @@ import type { GatewayEnv } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { clientAddress, parseTrustedProxies } from './http/client-address.ts';
 import { parseOrigins, registerCors } from './http/cors.ts';
+import { costBudgetPlugin } from './http/cost-budget.ts';
 import { sendGraphQLError } from './http/graphql-error-reply.ts';
+import { graphqlLimitsOf } from './http/graphql-limits.ts';
+import { clientSchemaIntrospection } from './http/introspection.ts';
+import { introspectionPolicyPlugin } from './http/introspection-policy.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { refuseBadShape } from './http/request-shape.ts';
+import { registerServerTiming } from './http/server-timing.ts';
 import { attachRealtime } from './realtime/attach.ts';
+import { buildClientSchema } from './realtime/client-schema.ts';
 import { SubgraphDataSource } from './subgraphs/data-source.ts';
 import { SubgraphHttp } from './subgraphs/subgraph-http.ts';
 
@@ -50,8 +58,10 @@ export interface GatewayService {
 
 /**
  * The public GraphQL endpoint: executes queries and mutations over the static supergraph by calling the
- * subgraphs. Order of work per request: rate limit (cheapest, before the body is read), authentication, then
- * Apollo (parse, validate with the depth limit, plan from the cache, fetch).
+ * subgraphs. Order of work per request, cheapest refusal first: rate limit (before the body is read),
+ * authentication, the body's shape (no batches, bounded variables), then Apollo: parse within the token budget,
+ * validate within the operation limits (gateway/README.md), introspection policy and cost budget, plan from
+ * the cache, fetch.
  */
 export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {}): Promise<GatewayService> {
   const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
@@ -61,6 +71,12 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
   const limiter =
     env.RATE_LIMIT_PER_SECOND > 0
       ? new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST })
+      : undefined;
+  const limits = graphqlLimitsOf(env);
+  const hardening = graphqlHardening(limits);
+  const costBudget =
+    env.GRAPHQL_COST_PER_SECOND > 0
+      ? new RateLimiter({ perSecond: env.GRAPHQL_COST_PER_SECOND, burst: env.GRAPHQL_COST_BURST })
       : undefined;
   // Built in setup, where the service's logger exists.
   let subgraphHttp!: SubgraphHttp;
@@ -102,10 +118,9 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
       });
       apollo = new ApolloServer<GatewayContext>({
         gateway,
-        validationRules: [
-          depthLimit(env.GRAPHQL_MAX_DEPTH),
-          costLimit({ maxCost: env.GRAPHQL_MAX_COST, maxFields: env.GRAPHQL_MAX_FIELDS }),
-        ],
+        parseOptions: hardening.parseOptions,
+        validationOptions: hardening.validationOptions,
+        validationRules: hardening.validationRules,
         formatError: formatGraphQLError(parts.logger),
         includeStacktraceInErrorResponses: false,
         plugins: [
@@ -113,6 +128,12 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
           ...(env.NODE_ENV === 'development' ? [] : [ApolloServerPluginLandingPageDisabled()]),
           fastifyApolloDrainPlugin(parts.app),
           graphqlMetricsPlugin<GatewayContext>(parts.metrics),
+          refusalPlugin<GatewayContext>(),
+          // Both refuse in didResolveOperation, before any plugin answers or executes the operation.
+          introspectionPolicyPlugin(env.GRAPHQL_INTROSPECTION),
+          ...(costBudget ? [costBudgetPlugin(costBudget)] : []),
+          // Introspection answered from the client schema (API plus subscriptions), once the checks above passed.
+          clientSchemaIntrospection<GatewayContext>(buildClientSchema(env.SUPERGRAPH_SDL).schema),
         ],
       });
       await apollo.start();
@@ -122,13 +143,14 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
           apollo,
           authenticator,
           limiter,
+          limits,
           clientOf: (request) =>
             clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trusted),
           internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
         }),
       );
       // Subscriptions: graphql-ws on the same port and path (gateway/src/realtime/README.md).
-      await attachRealtime({ parts, env, apollo, authenticator });
+      await attachRealtime({ parts, env, apollo, authenticator, limiter });
     },
   );
   return {
@@ -145,6 +167,7 @@ interface MountOptions {
   apollo: ApolloServer<GatewayContext>;
   authenticator: Authenticator;
   limiter: RateLimiter | undefined;
+  limits: GraphQLLimits;
   clientOf: (request: FastifyRequest) => string;
   internalSecret: string;
 }
@@ -155,6 +178,7 @@ interface MountOptions {
  */
 async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise<void> {
   const principals = new WeakMap<FastifyRequest, Principal>();
+  registerServerTiming(scope);
 
   scope.addHook('onRequest', async (request, reply) => {
     const client = opts.clientOf(request);
@@ -175,6 +199,7 @@ async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise
       throw err;
     }
   });
+  scope.addHook('preHandler', async (request, reply) => refuseBadShape(request, reply, opts.limits));
 
   await scope.register(fastifyApollo(opts.apollo), {
     path: '/graphql',

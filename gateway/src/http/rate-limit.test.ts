@@ -14,6 +14,13 @@ describe('rate limiter', () => {
     expect([1, 2, 3, 4].map(() => limiter.take('a').allowed)).toEqual([true, true, true, false]);
   });
 
+  it('takes several units at once (a cost budget), and says how long until that many are back', () => {
+    const limiter = new RateLimiter({ perSecond: 100, burst: 500, now: () => 0 });
+    expect(limiter.take('a', 450).allowed).toBe(true);
+    expect(limiter.take('a', 450)).toEqual({ allowed: false, retryAfterSeconds: 4 });
+    expect(limiter.take('a', 50).allowed).toBe(true);
+  });
+
   it('keeps one bucket per client', () => {
     const limiter = new RateLimiter({ perSecond: 1, burst: 1, now: () => 0 });
     expect(limiter.take('a').allowed).toBe(true);

@@ -1,5 +1,6 @@
 /**
- * A token bucket per client: `perSecond` tokens flow in continuously up to `burst`; each request takes one.
+ * A token bucket per client: `perSecond` tokens flow in continuously up to `burst`; each request takes one (the
+ * request rate limit) or as many as it costs (the GraphQL cost budget, cost-budget.ts).
  * In memory, per gateway process: with N gateway replicas a client gets N times the rate, which is acceptable
  * for a limit whose job is to stop one runaway script, not to meter usage.
  */
@@ -28,7 +29,8 @@ export class RateLimiter {
     this.now = opts.now ?? (() => performance.now());
   }
 
-  take(client: string): RateDecision {
+  /** Takes `units` tokens (one request, or an operation's estimated cost) if the client's bucket holds them. */
+  take(client: string, units = 1): RateDecision {
     const now = this.now();
     const { perSecond, burst } = this.opts;
     const bucket = this.buckets.get(client);
@@ -38,11 +40,11 @@ export class RateLimiter {
       // Re-inserting keeps the Map in least-recently-seen order, so eviction below drops idle clients.
       this.buckets.delete(client);
     }
-    if (tokens < 1) {
+    if (tokens < units) {
       this.buckets.set(client, { tokens, at: now });
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond)) };
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((units - tokens) / perSecond)) };
     }
-    this.buckets.set(client, { tokens: tokens - 1, at: now });
+    this.buckets.set(client, { tokens: tokens - units, at: now });
     if (this.buckets.size > this.maxClients) {
       const oldest = this.buckets.keys().next().value;
       if (oldest !== undefined) this.buckets.delete(oldest);

@@ -42,11 +42,17 @@ describe('costLimit', () => {
     expect(errorsFor(`{ ${copies.slice(0, 200).join(' ')} }`)).toHaveLength(0);
   });
 
-  it('counts fragments once per spread and ignores introspection', () => {
+  it('counts fragments once per spread, and meta-fields like any other field', () => {
+    // incidents (1 + id + title) * 10 = 30; __schema 1 + types (1 + name) = 3; __typename 1
     const q =
-      '{ incidents(first: 10) { ...F } __schema { types { name } } } fragment F on Incident { id title }';
-    expect(errorsFor(q, 30)).toHaveLength(0);
-    expect(errorsFor(q, 29)).toHaveLength(1);
+      '{ incidents(first: 10) { ...F } __schema { types { name } } __typename } fragment F on Incident { id title }';
+    expect(errorsFor(q, 34)).toHaveLength(0);
+    expect(errorsFor(q, 33)).toHaveLength(1);
+  });
+
+  it('refuses an alias bomb of __typename, which costs nothing per field but fills a response', () => {
+    const copies = Array.from({ length: 600 }, (_, i) => `t${i}: __typename`);
+    expect(errorsFor(`{ ${copies.join(' ')} }`)).toHaveLength(1);
   });
 });
 

@@ -10,6 +10,18 @@ const CLIENT_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
+/** Longest message a client gets back: an unknown field's name is echoed in its error, and names are unbounded. */
+const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * Messages as a client may see them: without "Did you mean …" (validation hides suggestions, but variable
+ * coercion during execution still offers enum values), and never longer than MAX_MESSAGE_LENGTH.
+ */
+export function clientMessage(message: string): string {
+  const bare = message.replace(/ Did you mean [^?]*\?/g, '');
+  return bare.length > MAX_MESSAGE_LENGTH ? `${bare.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : bare;
+}
+
 /** `Variable "$input" got invalid value 7 at "input.sev"; …` → `sev`, so GraphQL clients also get the field. */
 function fieldFromMessage(message: string): string | undefined {
   const at = /at "([^"]+)"/.exec(message)?.[1];
@@ -38,12 +50,16 @@ export function formatGraphQLError(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && isErrorCode(code)) return formatted;
+    if (typeof code === 'string' && isErrorCode(code)) {
+      return { ...formatted, message: clientMessage(formatted.message) };
+    }
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      const field = fieldFromMessage(formatted.message);
-      const details: FieldIssue[] = field ? [{ field, issue: formatted.message }] : [];
+      const message = clientMessage(formatted.message);
+      const field = fieldFromMessage(message);
+      const details: FieldIssue[] = field ? [{ field, issue: message }] : [];
       return {
         ...formatted,
+        message,
         extensions: { ...formatted.extensions, code: 'VALIDATION', details, apolloCode: code },
       };
     }

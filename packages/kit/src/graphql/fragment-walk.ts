@@ -1,18 +1,18 @@
-import { type FragmentDefinitionNode, Kind, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, Kind } from 'graphql';
 
 /**
- * The fragment half of a validation rule that folds a value over an operation (its depth, its cost): each named
- * fragment is measured once and remembered. Re-walking a fragment at every spread would let a 1 KB document of
- * fragments that each spread the next one twice cost 2^n steps before anything refuses it. Unknown and cyclic
- * fragments are reported by graphql's standard rules; here they measure as `empty`.
+ * The fragment half of a fold over an operation (its depth, its cost, its selections): each named fragment is
+ * measured once and remembered. Re-walking a fragment at every spread would let a 1 KB document of fragments
+ * that each spread the next one twice cost 2^n steps before anything refuses it. Unknown and cyclic fragments
+ * are reported by graphql's standard rules; here they measure as `empty`.
  */
 export function fragmentWalker<T>(
-  context: ValidationContext,
+  document: DocumentNode,
   empty: T,
-  measure: (set: SelectionSetNode) => T,
+  measure: (fragment: FragmentDefinitionNode) => T,
 ): (fragmentName: string) => T {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of context.getDocument().definitions) {
+  for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   }
   const measured = new Map<string, T>();
@@ -23,7 +23,7 @@ export function fragmentWalker<T>(
     const fragment = fragments.get(name);
     if (!fragment || visiting.has(name)) return empty;
     visiting.add(name);
-    const value = measure(fragment.selectionSet);
+    const value = measure(fragment);
     visiting.delete(name);
     measured.set(name, value);
     return value;
