@@ -5,6 +5,7 @@ import { subgraphUrlVariable } from '@polystatus/registry';
 import { Pool } from 'undici';
 import { isAlive, type Stack, startStack } from '../e2e/support/stack.ts';
 import { freePort } from '../scripts/launcher/ports.ts';
+import { loginAdmin, seedIncidentsWithCommander } from './support/graphql.ts';
 
 /**
  * What the gateway costs and what keep-alive to the subgraphs buys. The whole stack runs through the launcher
@@ -81,22 +82,6 @@ async function measure(target: Target, seconds = SECONDS): Promise<Result> {
   };
 }
 
-async function gql(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string>,
-) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const json = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (json.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(json.errors)}`);
-  return json.data!;
-}
-
 /** A second gateway on the same subgraphs, opening a new connection for every subgraph request. */
 async function startBaselineGateway(stack: Stack): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
@@ -145,28 +130,9 @@ export async function run(): Promise<Result[]> {
   let baseline: ChildProcess | undefined;
   try {
     if (!stack.urls.users || !stack.urls.incidents) throw new Error('needs the users and incidents services');
-    const login = (await gql(
-      stack.graphqlUrl,
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id } } }',
-      { e: stack.admin.email, p: stack.admin.password },
-      {},
-    )) as { login: { accessToken: string; user: { id: string } } };
-    const auth = { authorization: `Bearer ${login.login.accessToken}` };
-    const adminId = login.login.user.id;
-    for (let i = 0; i < INCIDENTS; i++) {
-      const created = (await gql(
-        stack.graphqlUrl,
-        'mutation($t: String!) { createIncident(input: { title: $t, sev: 3 }) { id } }',
-        { t: `bench incident ${i}` },
-        auth,
-      )) as { createIncident: { id: string } };
-      await gql(
-        stack.graphqlUrl,
-        'mutation($id: ID!, $c: ID!) { assignCommander(id: $id, commanderId: $c) { id } }',
-        { id: created.createIncident.id, c: adminId },
-        auth,
-      );
-    }
+    const session = await loginAdmin(stack);
+    const { auth, adminId } = session;
+    await seedIncidentsWithCommander(stack, session, INCIDENTS, 'bench incident');
     const base = await startBaselineGateway(stack);
     baseline = base.child;
 

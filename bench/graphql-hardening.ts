@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { startStack } from '../e2e/support/stack.ts';
+import { loginAdmin, seedIncidentsWithCommander } from './support/graphql.ts';
 
 /**
  * What hostile operations cost everyone else (issue 16). A closed loop of clients runs the dashboard query
@@ -95,22 +96,6 @@ async function measureSlices(url: URL, headers: Record<string, string>): Promise
   return { quietRps: done.quiet / half, attackedRps: done.attacked / half, errors, attack };
 }
 
-async function gql(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string>,
-) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const json = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (json.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(json.errors)}`);
-  return json.data!;
-}
-
 export async function run(): Promise<{ quiet: number; attacked: number; ratio: number }> {
   // The cost budget is left out: this measures what refusals cost, and one closed loop of dashboards from a single
   // user would otherwise meet its own budget.
@@ -118,27 +103,9 @@ export async function run(): Promise<{ quiet: number; attacked: number; ratio: n
     env: { RATE_LIMIT_PER_SECOND: '0', GRAPHQL_COST_PER_SECOND: '0', LOG_LEVEL: 'warn' },
   });
   try {
-    const login = (await gql(
-      stack.graphqlUrl,
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id } } }',
-      { e: stack.admin.email, p: stack.admin.password },
-      {},
-    )) as { login: { accessToken: string; user: { id: string } } };
-    const auth = { authorization: `Bearer ${login.login.accessToken}` };
-    for (let i = 0; i < INCIDENTS; i++) {
-      const created = (await gql(
-        stack.graphqlUrl,
-        'mutation($t: String!) { createIncident(input: { title: $t, sev: 3 }) { id } }',
-        { t: `hardening bench ${i}` },
-        auth,
-      )) as { createIncident: { id: string } };
-      await gql(
-        stack.graphqlUrl,
-        'mutation($id: ID!, $c: ID!) { assignCommander(id: $id, commanderId: $c) { id } }',
-        { id: created.createIncident.id, c: login.login.user.id },
-        auth,
-      );
-    }
+    const session = await loginAdmin(stack);
+    const { auth } = session;
+    await seedIncidentsWithCommander(stack, session, INCIDENTS, 'hardening bench');
     const url = new URL(stack.graphqlUrl);
     const headers = { 'content-type': 'application/json', ...auth };
     console.log(

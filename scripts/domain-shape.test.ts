@@ -158,3 +158,29 @@ describe('every domain has the documented shape', () => {
     expect(departures, `see docs/contributing.md, "Layout of a domain"`).toEqual([]);
   });
 });
+
+/**
+ * A REST adapter proves two things with one line each (docs/contributing.md, "Layout of a domain"): its swagger
+ * is a superset of the reference contract (`describeReferenceContract`) and every GraphQL document it sends is
+ * valid against the client schema and within the gateway's limits (`describeAdapterOperations`).
+ */
+const ADAPTERS = join(ROOT, 'rest-adapters');
+const adapters = readdirSync(ADAPTERS).filter((d) => statSync(join(ADAPTERS, d)).isDirectory());
+const ADAPTER_PROOFS: [file: string, call: string][] = [
+  ['src/contract.test.ts', 'describeReferenceContract('],
+  ['src/documents.test.ts', 'describeAdapterOperations('],
+];
+
+describe('every REST adapter carries its contract and document checks', () => {
+  it('finds the adapters', () => {
+    expect(adapters).toEqual(expect.arrayContaining(['users', 'incidents']));
+  });
+
+  it.each(adapters)('rest-adapters/%s', (adapter) => {
+    const missing = ADAPTER_PROOFS.filter(([file, call]) => {
+      const path = join(ADAPTERS, adapter, file);
+      return !existsSync(path) || !readFileSync(path, 'utf8').includes(call);
+    }).map(([file, call]) => `${file} must call ${call}…)`);
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bool, EnvError, loadEnv, port } from '@polystatus/kit';
+import { bool, DEFAULT_GRAPHQL_LIMITS, EnvError, loadEnv, port } from '@polystatus/kit';
 import { subgraphUrlVariable } from '@polystatus/registry';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address.ts';
@@ -30,20 +30,21 @@ const shape = {
   CORS_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   /** Keep serving locally verified session JWTs while the users service is down (gateway-authenticator.ts). */
   AUTH_JWT_FALLBACK: bool(true),
-  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_GRAPHQL_LIMITS.maxDepth),
   /** Most estimated work per operation: fields weighted by their list arguments (kit cost-limit.ts). */
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(50_000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_GRAPHQL_LIMITS.maxCost),
   /** Most field selections per operation, aliases and meta-fields (`__typename`, `__schema`) included. */
-  GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(1).default(500),
-  /**
-   * Most lexical tokens per document, enforced inside the parser. 1000 is about five times the largest document
-   * our own clients send (GraphiQL's introspection query: 184), and it bounds what validation can be made to do.
-   */
-  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(1000),
-  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(50),
-  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(1).default(DEFAULT_GRAPHQL_LIMITS.maxSelections),
+  /** Most lexical tokens per document, enforced inside the parser (defaults: the kit's DEFAULT_GRAPHQL_LIMITS). */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_GRAPHQL_LIMITS.maxTokens),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_GRAPHQL_LIMITS.maxAliases),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_GRAPHQL_LIMITS.maxDirectives),
   /** Values in one request's variables (list items and object entries each count). */
-  GRAPHQL_MAX_VARIABLE_VALUES: z.coerce.number().int().min(1).default(1000),
+  GRAPHQL_MAX_VARIABLE_VALUES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_GRAPHQL_LIMITS.maxVariableValues),
   /** Who may introspect: `signed-in` (GraphiQL in the web app signs in), `public`, or `off`. */
   GRAPHQL_INTROSPECTION: z.enum(['signed-in', 'public', 'off']).default('signed-in'),
   /**

@@ -1,4 +1,4 @@
-import type { GraphQLLimits } from '@polystatus/kit';
+import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from '@polystatus/kit';
 import type { GatewayEnv } from '../config.ts';
 
 /** The gateway's operation limits, one set for HTTP, the realtime socket and the REST adapters' documents. */
@@ -20,7 +20,6 @@ export const graphqlLimitsOf = (
   maxSelections: env.GRAPHQL_MAX_FIELDS,
   maxAliases: env.GRAPHQL_MAX_ALIASES,
   maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
-  // Each is a walk of the whole schema; GraphiQL needs one, nobody needs two in one request.
-  maxIntrospectionRoots: 1,
+  maxIntrospectionRoots: DEFAULT_GRAPHQL_LIMITS.maxIntrospectionRoots,
   maxVariableValues: env.GRAPHQL_MAX_VARIABLE_VALUES,
 });

@@ -1,4 +1,4 @@
-import { buildSchema } from 'graphql';
+import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { defineOperation } from './graphql-operation.ts';
 import { exportedOperations, operationErrors } from './operation-check.ts';
@@ -7,6 +7,8 @@ const schema = buildSchema(`
   type Query { thing(id: ID!): Thing }
   type Thing { id: ID! name: String! }
 `);
+
+const validateOnly = (op: { query: string }) => validate(schema, parse(op.query)).map((e) => e.message);
 
 describe('operation checks', () => {
   it('accepts an operation the schema can answer', () => {
@@ -20,6 +22,13 @@ describe('operation checks', () => {
       'Cannot query field "colour" on type "Thing".',
       'Variable "$id" of type "String!" used in position expecting type "ID!".',
     ]);
+  });
+
+  it('reports a document the gateway would refuse for its size, though the schema accepts it', () => {
+    const aliases = Array.from({ length: 51 }, (_, i) => `a${i}: thing(id: "1") { id }`).join(' ');
+    const op = defineOperation(`query Many { ${aliases} }`);
+    expect(validateOnly(op)).toEqual([]);
+    expect(operationErrors(schema, op)).toEqual([expect.stringMatching(/^gateway limits: .*alias/i)]);
   });
 
   it('finds the operations among a module’s exports and nothing else', () => {

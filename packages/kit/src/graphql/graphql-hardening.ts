@@ -36,6 +36,25 @@ export interface GraphQLHardening {
   validationRules: ValidationRule[];
 }
 
+/**
+ * The gateway's limits unless its env says otherwise (gateway/src/config.ts takes its defaults from here). The
+ * REST adapters' documents are held to these too: they are the gateway's own clients and must never be refused.
+ */
+export const DEFAULT_GRAPHQL_LIMITS: Readonly<Required<Omit<GraphQLLimits, 'assumedListSize'>>> =
+  Object.freeze({
+    maxDepth: 12,
+    maxCost: 50_000,
+    maxSelections: 500,
+    // 1000 is about five times the largest document our own clients send (GraphiQL's introspection query: 184),
+    // and it bounds what validation can be made to do (decision 0008).
+    maxTokens: 1000,
+    maxAliases: 50,
+    maxDirectives: 50,
+    // Each is a walk of the whole schema; GraphiQL needs one, nobody needs two in one request.
+    maxIntrospectionRoots: 1,
+    maxVariableValues: 1000,
+  });
+
 export function graphqlHardening(limits: GraphQLLimits): GraphQLHardening {
   return {
     limits,
