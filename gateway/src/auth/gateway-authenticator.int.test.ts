@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DomainError } from '@polystatus/kit';
+import { type DomainError, serviceAuthorization } from '@polystatus/kit';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JWT_AUDIENCE, JWT_ISSUER } from './authenticator.ts';
@@ -106,5 +106,13 @@ describe('gateway authenticator when the users service is down', () => {
     users.state.introspection = 'down';
     const [h, p] = session.split('.');
     expect(await codeOf(lenient.authenticate(`Bearer ${h}.${p}.AAAA`))).toBe('UNAUTHENTICATED');
+  });
+
+  it('accepts a PolyStatus service credential without the users service, and refuses a forged one', async () => {
+    users.state.introspection = 'down';
+    const service = serviceAuthorization('csp', 'responder', 'x'.repeat(40))();
+    expect(await strict.authenticate(service)).toEqual({ kind: 'system', id: 'csp', role: 'responder' });
+    const forged = serviceAuthorization('csp', 'admin', 'y'.repeat(40))();
+    expect(await codeOf(strict.authenticate(forged))).toBe('UNAUTHENTICATED');
   });
 });

@@ -3,8 +3,10 @@ import {
   type Authenticator,
   createIntrospectionAuthenticator,
   DomainError,
+  isServiceAuthorization,
   type Logger,
   type Principal,
+  verifyServiceAuthorization,
 } from '@polystatus/kit';
 import { bearerToken, JwtAuthenticator } from './authenticator.ts';
 
@@ -69,6 +71,10 @@ export function createGatewayAuthenticator(opts: GatewayAuthenticatorOptions): G
 
   return {
     async authenticate(authorization) {
+      // PolyStatus's own processes (kit service-credential.ts): checked locally, no users-service round trip.
+      if (isServiceAuthorization(authorization)) {
+        return verifyServiceAuthorization(authorization!, opts.internalSecret);
+      }
       const token = bearerToken(authorization);
       if (token === undefined) return ANONYMOUS;
       const local = JWT_SHAPE.test(token) ? await jwt.verify(token) : undefined;

@@ -5,6 +5,7 @@ export * from './auth/identity-header.ts';
 export * from './auth/introspection-authenticator.ts';
 export * from './auth/principal.ts';
 export * from './auth/roles.ts';
+export * from './auth/service-credential.ts';
 export * from './env.ts';
 export * from './errors.ts';
 export * from './events.ts';
