@@ -19,6 +19,20 @@ const shape = {
   REALTIME_RECHECK_MS: z.coerce.number().int().positive().default(30_000),
   /** Time a client has to send connection_init. */
   REALTIME_INIT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /**
+   * Sockets one gateway process holds at most, all clients together. Keep it well under the process's open-file
+   * limit (`ulimit -n`): what is left serves HTTP, subgraph connections and Redis.
+   */
+  REALTIME_MAX_SOCKETS: z.coerce.number().int().positive().default(10_000),
+  /** Sockets one client address may hold (a NAT or office behind one address needs a few dozen). */
+  REALTIME_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().positive().default(200),
+  /** Of those, anonymous ones (public subscriptions only). */
+  REALTIME_MAX_ANONYMOUS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /** New sockets one address may open per second, sustained, and at once above that. */
+  REALTIME_CONNECTS_PER_SECOND: z.coerce.number().positive().default(10),
+  REALTIME_CONNECT_BURST: z.coerce.number().int().positive().default(50),
+  /** An anonymous socket holding no subscription for this long is closed (4410). */
+  REALTIME_ANONYMOUS_IDLE_MS: z.coerce.number().int().positive().default(30_000),
 };
 
 /** Only the realtime settings; `loadEnv` also returns the base variables, which the realtime server reads elsewhere. */

@@ -4,6 +4,16 @@ export interface RealtimeMetrics {
   events: Counter<'domain'>;
   hydrations: Counter;
   disconnects: Counter<'reason'>;
+  refusals: Counter<'reason'>;
+}
+
+export interface RealtimeState {
+  sockets: number;
+  subscribers: number;
+  groups: number;
+  /** Sockets past `connection_init`, by who holds them; the rest of `sockets` have not sent it yet. */
+  anonymousSockets: number;
+  signedInSockets: number;
 }
 
 /**
@@ -12,7 +22,7 @@ export interface RealtimeMetrics {
  */
 export function createRealtimeMetrics(
   registry: Registry | undefined,
-  state: () => { sockets: number; subscribers: number; groups: number },
+  state: () => RealtimeState,
 ): RealtimeMetrics {
   const registers = registry ? [registry] : [];
   const gauge = (name: string, help: string, read: (s: ReturnType<typeof state>) => number) =>
@@ -25,6 +35,18 @@ export function createRealtimeMetrics(
       },
     });
   gauge('realtime_sockets', 'Open graphql-ws sockets', (s) => s.sockets);
+  new Gauge({
+    name: 'realtime_sockets_by_kind',
+    help: 'Open graphql-ws sockets by who holds them (pending: connection_init not received yet)',
+    labelNames: ['kind'],
+    registers,
+    collect() {
+      const s = state();
+      this.set({ kind: 'anonymous' }, s.anonymousSockets);
+      this.set({ kind: 'signed_in' }, s.signedInSockets);
+      this.set({ kind: 'pending' }, s.sockets - s.anonymousSockets - s.signedInSockets);
+    },
+  });
   gauge('realtime_subscriptions', 'Active subscriptions', (s) => s.subscribers);
   gauge('realtime_groups', 'Subscriber groups (one hydration per event each)', (s) => s.groups);
   return {
@@ -42,6 +64,12 @@ export function createRealtimeMetrics(
     disconnects: new Counter({
       name: 'realtime_disconnects_total',
       help: 'Sockets the server closed, by reason',
+      labelNames: ['reason'],
+      registers,
+    }),
+    refusals: new Counter({
+      name: 'realtime_socket_refusals_total',
+      help: 'Sockets refused at admission, by reason (capacity, per_address, connect_rate, anonymous_per_address)',
       labelNames: ['reason'],
       registers,
     }),

@@ -30,15 +30,17 @@ import type { RealtimeConfig } from './config.ts';
 import { EventReader, readStreamAfter } from './event-reader.ts';
 import type { GraphExecutor } from './graph-executor.ts';
 import { Hub } from './hub.ts';
-import { createRealtimeMetrics } from './metrics.ts';
+import { createRealtimeMetrics, type RealtimeState } from './metrics.ts';
 import { admitSocketOperation, runSocketOperation, type SocketOperationPolicy } from './operations.ts';
 import type { SubscriptionPlan } from './plan.ts';
 import { buildRealtimeSchema } from './schema.ts';
 import { type Session, Sessions } from './sessions.ts';
+import { SocketAdmission } from './socket-admission.ts';
 import type { SubscriptionSource } from './source.ts';
 import { SOURCES } from './sources/index.ts';
 import type { Outlet } from './subscriber.ts';
 import { readSubscriptionSdl, type SubscriptionSdl } from './subscription-sdl.ts';
+import { attachUpgrade, closeIdleAnonymous } from './upgrade.ts';
 
 export interface RealtimeOptions {
   /** The gateway's HTTP server: sockets upgrade on its port and path, so one URL serves both. */
@@ -67,11 +69,21 @@ export interface RealtimeOptions {
 export interface RealtimeServer {
   /** Settles once the event reader follows the streams; events before that are not delivered live. */
   readonly ready: Promise<void>;
-  stats(): { sockets: number; subscribers: number; groups: number };
+  stats(): RealtimeState;
   close(): Promise<void>;
 }
 
 type Extra = { session?: Session };
+
+/** What the server keeps per open socket: where it came from and, once initialised, whether it is anonymous. */
+interface SocketState {
+  address: string;
+  anonymous: boolean;
+  signedIn: boolean;
+  /** For anonymous sockets: since when it has held no subscription (null while it holds one). */
+  idleSince: number | null;
+  subscriptions: () => number;
+}
 
 type SubscriptionContext =
   | { plan: SubscriptionPlan; outlet: Outlet }
@@ -189,13 +201,51 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
   const readerRedis = redis('gateway-realtime-reader', true);
   const replayRedis = redis('gateway-realtime', false);
 
-  const wss = new WebSocketServer({
-    server: opts.server,
-    path: opts.path ?? '/graphql',
-    maxPayload: 64 * 1024,
+  // noServer: the upgrade goes through admission first (attachUpgrade), which needs the client's address.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const admission = new SocketAdmission({
+    maxSockets: config.REALTIME_MAX_SOCKETS,
+    maxPerAddress: config.REALTIME_MAX_SOCKETS_PER_ADDRESS,
+    maxAnonymousPerAddress: config.REALTIME_MAX_ANONYMOUS_PER_ADDRESS,
+    connectsPerSecond: config.REALTIME_CONNECTS_PER_SECOND,
+    connectBurst: config.REALTIME_CONNECT_BURST,
   });
+  const states = new Map<WebSocket, SocketState>();
+  const clientOf =
+    opts.operations?.clientOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? '');
   // The gauges read the hub when scraped, after it exists.
   const metrics = createRealtimeMetrics(opts.metrics?.registry, () => stats());
+  const detachUpgrade = attachUpgrade(opts.server, opts.path ?? '/graphql', wss, (request, socket) => {
+    const address = clientOf(request);
+    const refusal = admission.admitUpgrade(address);
+    if (refusal) {
+      metrics.refusals.inc({ reason: refusal.label });
+      socket.close(refusal.code, refusal.reason);
+      return false;
+    }
+    states.set(socket, {
+      address,
+      anonymous: false,
+      signedIn: false,
+      idleSince: null,
+      subscriptions: () => 0,
+    });
+    socket.once('close', () => {
+      const state = states.get(socket);
+      if (!state) return;
+      states.delete(socket);
+      admission.release(state.address, state.anonymous);
+    });
+    return true;
+  });
+  const sweepIdle = setInterval(
+    () =>
+      closeIdleAnonymous(states, config.REALTIME_ANONYMOUS_IDLE_MS, () =>
+        metrics.disconnects.inc({ reason: 'idle' }),
+      ),
+    Math.max(250, Math.floor(config.REALTIME_ANONYMOUS_IDLE_MS / 4)),
+  );
+  sweepIdle.unref();
   const hub = new Hub({
     schema,
     sources,
@@ -205,7 +255,16 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
     readStream: (domain, after) => readStreamAfter(replayRedis.client, opts.redis.keyPrefix, domain, after),
     onHydration: () => metrics.hydrations.inc(),
   });
-  const stats = () => ({ sockets: wss.clients.size, ...hub.stats });
+  const stats = () => {
+    let signedIn = 0;
+    for (const state of states.values()) if (state.signedIn) signedIn++;
+    return {
+      sockets: wss.clients.size,
+      anonymousSockets: admission.stats.anonymous,
+      signedInSockets: signedIn,
+      ...hub.stats,
+    };
+  };
   const sessions = new Sessions(opts.authenticator, logger, config.REALTIME_RECHECK_MS);
   const sourceDomains = new Set(hub.domains);
   const reader = new EventReader({
@@ -239,6 +298,21 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
           if (socket.readyState !== socket.OPEN) {
             sessions.forget(session);
             return false;
+          }
+          const state = states.get(socket);
+          if (state && session.principal.kind === 'anonymous') {
+            const refusal = admission.admitAnonymous(state.address);
+            if (refusal) {
+              sessions.forget(session);
+              metrics.refusals.inc({ reason: refusal.label });
+              socket.close(refusal.code, refusal.reason);
+              return false;
+            }
+            state.anonymous = true;
+            state.idleSince = Date.now();
+            state.subscriptions = () => Object.keys(ctx.subscriptions).length;
+          } else if (state) {
+            state.signedIn = true;
           }
           ctx.extra.session = session;
           return true;
@@ -328,6 +402,8 @@ export async function startRealtimeServer(opts: RealtimeOptions): Promise<Realti
     stats,
     async close() {
       sessions.stop();
+      clearInterval(sweepIdle);
+      detachUpgrade();
       // Clients that do not answer the close handshake must not hold shutdown up.
       const terminate = setTimeout(() => {
         for (const client of wss.clients) client.terminate();

@@ -13,7 +13,7 @@ import {
 import { TEST_REDIS_URL, type testRedis } from '@polystatus/kit/testing';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { RealtimeConfig } from '../config.ts';
+import { loadRealtimeConfig, type RealtimeConfig } from '../config.ts';
 import { domainEventStream } from '../keys.ts';
 import type { SocketOperationPolicy } from '../operations.ts';
 import { type RealtimeServer, startRealtimeServer } from '../server.ts';
@@ -41,14 +41,8 @@ export class FakeAuthenticator implements Authenticator {
   }
 }
 
-export const DEFAULT_TEST_CONFIG: RealtimeConfig = {
-  REALTIME_KEEP_ALIVE_MS: 12_000,
-  REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET: 50,
-  REALTIME_MAX_QUEUED: 500,
-  REALTIME_MAX_BUFFERED_BYTES: 4 * 1024 * 1024,
-  REALTIME_RECHECK_MS: 30_000,
-  REALTIME_INIT_TIMEOUT_MS: 5_000,
-};
+/** The production defaults, so tests exercise what ships unless they say otherwise. */
+export const DEFAULT_TEST_CONFIG: RealtimeConfig = loadRealtimeConfig({});
 
 export interface Harness {
   url: string;
@@ -110,15 +104,28 @@ export interface Closed {
   reason: string;
 }
 
-/** A graphql-ws client that records how its socket closed; never retries, so tests see every close. */
-export function wsClient(url: string, token?: string): Client & { closed: Promise<Closed> } {
+/**
+ * A graphql-ws client that records how its socket closed; never retries, so tests see every close. `headers` go
+ * on the upgrade request (e.g. X-Forwarded-For, to act as another client address behind a trusted proxy).
+ */
+export function wsClient(
+  url: string,
+  token?: string,
+  headers?: Record<string, string>,
+): Client & { closed: Promise<Closed> } {
   let onClosed!: (c: Closed) => void;
   const closed = new Promise<Closed>((resolve) => {
     onClosed = resolve;
   });
   const client = createClient({
     url,
-    webSocketImpl: WebSocket,
+    webSocketImpl: headers
+      ? class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers });
+          }
+        }
+      : WebSocket,
     retryAttempts: 0,
     lazy: false,
     // Connection failures are asserted through `closed`; the default would print each one.
