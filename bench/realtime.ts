@@ -169,7 +169,16 @@ class Subscribers {
 }
 
 export async function run(): Promise<void> {
-  const stack = await startStack({ env: { RATE_LIMIT_PER_SECOND: '0' } });
+  // Every simulated wallboard connects from this one machine: lift the per-address socket caps (issue 17) that
+  // would rightly refuse a thousand sockets from one real client.
+  const sockets = String(SUBSCRIBERS + 10);
+  const stack = await startStack({
+    env: {
+      RATE_LIMIT_PER_SECOND: '0',
+      REALTIME_MAX_SOCKETS_PER_ADDRESS: sockets,
+      REALTIME_CONNECT_BURST: sockets,
+    },
+  });
   try {
     const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
       const res = await fetch(stack.graphqlUrl, {
