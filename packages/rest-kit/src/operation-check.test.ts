@@ -1,6 +1,6 @@
+import { defineOperation } from '@polystatus/kit';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { defineOperation } from './graphql-operation.ts';
 import { exportedOperations, operationErrors } from './operation-check.ts';
 
 const schema = buildSchema(`

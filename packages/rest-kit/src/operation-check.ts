@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { GraphQLOperation } from '@polystatus/kit';
 import { checkDocument, DEFAULT_GRAPHQL_LIMITS, graphqlHardening } from '@polystatus/kit';
 import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { GraphQLOperation } from './graphql-operation.ts';
 
 /** What the gateway serves to clients (supergraph API schema plus Subscription), printed by `npm run compose`. */
 export const CLIENT_SCHEMA_FILE = fileURLToPath(

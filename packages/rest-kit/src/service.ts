@@ -1,8 +1,14 @@
-import { type BaseEnv, createService, DomainError, type Logger } from '@polystatus/kit';
+import type { GraphQLOperation } from '@polystatus/kit';
+import {
+  type BaseEnv,
+  type Caller,
+  createService,
+  DomainError,
+  GatewayClient,
+  type Logger,
+} from '@polystatus/kit';
 import { mountDocs } from './docs.ts';
 import { withRestFieldNames } from './field-names.ts';
-import { type Caller, GatewayClient } from './gateway-client.ts';
-import type { GraphQLOperation } from './graphql-operation.ts';
 import type { HandlerMap, OperationHandler } from './handler.ts';
 import { loadSpec } from './openapi/load.ts';
 import { checkHandlers, registerOperations } from './routes.ts';
@@ -27,6 +33,8 @@ export interface RestContext {
     renames?: Record<string, string>,
   ): Promise<Data>;
   requestId: string;
+  /** The address the request came from, as the adapter saw it (per-client limits, e.g. streams). */
+  clientAddress: string;
   log: Logger;
 }
 
@@ -90,6 +98,7 @@ export async function createRestAdapterService(opts: RestAdapterOptions) {
               }
             },
             requestId: request.id,
+            clientAddress: request.ip,
             log,
           };
         },

@@ -1,4 +1,4 @@
-import { defineOperation } from '@polystatus/rest-kit';
+import { defineOperation } from '@polystatus/kit';
 import type * as Op from './generated/operations.ts';
 
 /**

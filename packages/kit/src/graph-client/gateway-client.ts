@@ -1,5 +1,7 @@
-import { DomainError, type Logger, REQUEST_ID_HEADER } from '@polystatus/kit';
 import { Pool } from 'undici';
+import { DomainError } from '../errors.ts';
+import { REQUEST_ID_HEADER } from '../http/request-id.ts';
+import type { Logger } from '../logger.ts';
 import { interpretAnswer } from './gateway-response.ts';
 import type { GraphQLOperation } from './graphql-operation.ts';
 

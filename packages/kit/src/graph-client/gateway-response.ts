@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode, type FieldIssue, isErrorCode } from '@polystatus/kit';
+import { DomainError, type ErrorCode, type FieldIssue, isErrorCode } from '../errors.ts';
 
 export interface GraphQLErrorLike {
   message?: unknown;
