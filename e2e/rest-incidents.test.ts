@@ -10,7 +10,7 @@ import { loadIncidentsRestEnv } from '../rest-adapters/incidents/src/config.ts';
 import { buildIncidentsRestService, INCIDENTS_SWAGGER } from '../rest-adapters/incidents/src/server.ts';
 import { loadIncidentsEnv } from '../subgraphs/incidents/src/config.ts';
 import { buildIncidentsService } from '../subgraphs/incidents/src/server.ts';
-import { createUsers } from '../subgraphs/incidents/src/testing/users.ts';
+import { appendUserEvent, createUsers } from '../subgraphs/incidents/src/testing/users.ts';
 
 /**
  * The incidents REST API end to end, in one process: the real incidents subgraph on Redis, the real gateway
@@ -637,6 +637,98 @@ describe('postmortem', () => {
       op: 'submitPostmortem',
     });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('acknowledgement, roles and action items', () => {
+  it('refuses unknown and disabled users, an unknown role, a bad due date or status and an unknown incident, storing nothing', async () => {
+    const { id } = await createIncident({ title: 'Response refusals', sev: 2 });
+    await createUsers(redis, prefix, 'holder-on', 'holder-off');
+    await appendUserEvent(redis, prefix, 'user.disabled', 'holder-off');
+    // One accepted assignment first, so the incidents domain has caught up on the users events before the snapshot.
+    const accepted = await call('PUT', `/api/v1/incidents/${id}/roles/scribe/holder-on`, {
+      token: 'responder',
+      op: 'assignIncidentRole',
+    });
+    expect(accepted.status).toBe(200);
+    const keys = await storedKeys();
+    const incident = (await call('GET', `/api/v1/incidents/${id}`)).body;
+
+    const cases: [string, string, unknown, number, string[], string][] = [
+      ['POST', '/api/v1/incidents/INC-NOSUCH1/acknowledge', undefined, 404, ['id'], 'acknowledgeIncident'],
+      [
+        'PUT',
+        `/api/v1/incidents/${id}/roles/scribe/nobody`,
+        undefined,
+        400,
+        ['user_id'],
+        'assignIncidentRole',
+      ],
+      [
+        'PUT',
+        `/api/v1/incidents/${id}/roles/scribe/holder-off`,
+        undefined,
+        400,
+        ['user_id'],
+        'assignIncidentRole',
+      ],
+      [
+        'PUT',
+        `/api/v1/incidents/${id}/roles/captain/holder-on`,
+        undefined,
+        400,
+        ['role'],
+        'assignIncidentRole',
+      ],
+      [
+        'PUT',
+        '/api/v1/incidents/INC-NOSUCH1/roles/scribe/holder-on',
+        undefined,
+        404,
+        ['id'],
+        'assignIncidentRole',
+      ],
+      [
+        'POST',
+        `/api/v1/incidents/${id}/action-items`,
+        { text: 'x', owner: 'nobody' },
+        400,
+        ['owner'],
+        'createActionItem',
+      ],
+      [
+        'POST',
+        `/api/v1/incidents/${id}/action-items`,
+        { text: 'x', owner: 'holder-off' },
+        400,
+        ['owner'],
+        'createActionItem',
+      ],
+      [
+        'POST',
+        `/api/v1/incidents/${id}/action-items`,
+        { text: 'x', due_date: '2026-02-30' },
+        400,
+        ['due_date'],
+        'createActionItem',
+      ],
+      ['POST', '/api/v1/incidents/INC-NOSUCH1/action-items', { text: 'x' }, 404, ['id'], 'createActionItem'],
+      ['PATCH', '/api/v1/action-items/ACT-NOSUCH1', { status: 'done' }, 404, ['id'], 'updateActionItem'],
+      ['GET', '/api/v1/action-items?status=closed', undefined, 400, ['status'], 'listActionItems'],
+    ];
+    for (const [method, path, body, status, expected, op] of cases) {
+      const res = await call(method, path, { token: 'responder', body, op });
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(fields(res.body), `${method} ${path}`).toEqual(expected);
+    }
+    expect(await storedKeys()).toEqual(keys);
+    expect((await call('GET', `/api/v1/incidents/${id}`)).body).toEqual(incident);
+  });
+
+  it('answers a stats period that ends before it starts with 400 on `to`', async () => {
+    const res = await call('GET', '/api/v1/incidents/stats?from=2000&to=1000', { op: 'getIncidentStats' });
+    expect(res.status).toBe(400);
+    expect(fields(res.body)).toEqual(['to']);
   });
 });
 

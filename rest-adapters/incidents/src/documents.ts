@@ -1,4 +1,4 @@
-import { defineOperation } from '@polystatus/rest-kit';
+import { defineOperation } from '@polystatus/kit';
 import type * as Op from './generated/operations.ts';
 
 /**
@@ -23,6 +23,8 @@ const INCIDENT_FIELDS = /* GraphQL */ `
     updatedAt
     commanderId
     createdById
+    acknowledgedAt
+    acknowledgedById
     version
   }
 `;
@@ -190,4 +192,183 @@ export const INCIDENT_POSTMORTEM = defineOperation<
     }
   }
   ${POSTMORTEM_FIELDS}
+`);
+
+const ROLE_ASSIGNMENT_FIELDS = /* GraphQL */ `
+  fragment RoleAssignmentFields on IncidentRoleAssignment {
+    role
+    userId
+    assignedAt
+    assignedById
+  }
+`;
+
+const ACTION_ITEM_FIELDS = /* GraphQL */ `
+  fragment ActionItemFields on ActionItem {
+    id
+    incidentId
+    text
+    ownerId
+    dueDate
+    status
+    overdue
+    createdById
+    createdAt
+    updatedAt
+    version
+  }
+`;
+
+const STATS_GROUP_FIELDS = /* GraphQL */ `
+  fragment StatsGroupFields on IncidentStatsGroup {
+    key
+    count
+    openAtEnd
+    timeToAcknowledge {
+      ...DurationFields
+    }
+    timeToResolve {
+      ...DurationFields
+    }
+  }
+  fragment DurationFields on DurationStats {
+    count
+    median
+    p90
+    mean
+  }
+`;
+
+export const ACKNOWLEDGE_INCIDENT = defineOperation<
+  Op.AcknowledgeIncidentMutation,
+  Op.AcknowledgeIncidentMutationVariables
+>(/* GraphQL */ `
+  mutation AcknowledgeIncident($id: ID!) {
+    acknowledgeIncident(id: $id) {
+      acknowledged
+      incident {
+        ...IncidentFields
+      }
+    }
+  }
+  ${INCIDENT_FIELDS}
+`);
+
+export const INCIDENT_ROLES = defineOperation<
+  Op.IncidentRolesQuery,
+  Op.IncidentRolesQueryVariables
+>(/* GraphQL */ `
+  query IncidentRoles($id: ID!) {
+    incident(id: $id) {
+      id
+      roles {
+        ...RoleAssignmentFields
+      }
+    }
+  }
+  ${ROLE_ASSIGNMENT_FIELDS}
+`);
+
+export const ASSIGN_INCIDENT_ROLE = defineOperation<
+  Op.AssignIncidentRoleMutation,
+  Op.AssignIncidentRoleMutationVariables
+>(/* GraphQL */ `
+  mutation AssignIncidentRole($incidentId: ID!, $role: IncidentRole!, $userId: ID!) {
+    assignIncidentRole(incidentId: $incidentId, role: $role, userId: $userId) {
+      id
+      roles {
+        ...RoleAssignmentFields
+      }
+    }
+  }
+  ${ROLE_ASSIGNMENT_FIELDS}
+`);
+
+export const UNASSIGN_INCIDENT_ROLE = defineOperation<
+  Op.UnassignIncidentRoleMutation,
+  Op.UnassignIncidentRoleMutationVariables
+>(/* GraphQL */ `
+  mutation UnassignIncidentRole($incidentId: ID!, $role: IncidentRole!, $userId: ID!) {
+    unassignIncidentRole(incidentId: $incidentId, role: $role, userId: $userId) {
+      id
+      roles {
+        ...RoleAssignmentFields
+      }
+    }
+  }
+  ${ROLE_ASSIGNMENT_FIELDS}
+`);
+
+export const LIST_ACTION_ITEMS = defineOperation<
+  Op.ListActionItemsQuery,
+  Op.ListActionItemsQueryVariables
+>(/* GraphQL */ `
+  query ListActionItems($filter: ActionItemFilter, $first: Int, $after: String) {
+    actionItems(filter: $filter, first: $first, after: $after) {
+      nodes {
+        ...ActionItemFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  ${ACTION_ITEM_FIELDS}
+`);
+
+export const GET_ACTION_ITEM = defineOperation<
+  Op.GetActionItemQuery,
+  Op.GetActionItemQueryVariables
+>(/* GraphQL */ `
+  query GetActionItem($id: ID!) {
+    actionItem(id: $id) {
+      ...ActionItemFields
+    }
+  }
+  ${ACTION_ITEM_FIELDS}
+`);
+
+export const CREATE_ACTION_ITEM = defineOperation<
+  Op.CreateActionItemMutation,
+  Op.CreateActionItemMutationVariables
+>(/* GraphQL */ `
+  mutation CreateActionItem($incidentId: ID!, $input: CreateActionItemInput!) {
+    createActionItem(incidentId: $incidentId, input: $input) {
+      ...ActionItemFields
+    }
+  }
+  ${ACTION_ITEM_FIELDS}
+`);
+
+export const UPDATE_ACTION_ITEM = defineOperation<
+  Op.UpdateActionItemMutation,
+  Op.UpdateActionItemMutationVariables
+>(/* GraphQL */ `
+  mutation UpdateActionItem($id: ID!, $input: UpdateActionItemInput!, $expectedVersion: Int) {
+    updateActionItem(id: $id, input: $input, expectedVersion: $expectedVersion) {
+      ...ActionItemFields
+    }
+  }
+  ${ACTION_ITEM_FIELDS}
+`);
+
+export const INCIDENT_STATS = defineOperation<
+  Op.IncidentStatsQuery,
+  Op.IncidentStatsQueryVariables
+>(/* GraphQL */ `
+  query IncidentStats($from: DateTime!, $to: DateTime!, $groupBy: IncidentStatsGroupBy) {
+    incidentStats(from: $from, to: $to, groupBy: $groupBy) {
+      from
+      to
+      groupBy
+      total {
+        ...StatsGroupFields
+      }
+      groups {
+        ...StatsGroupFields
+      }
+    }
+  }
+  ${STATS_GROUP_FIELDS}
 `);

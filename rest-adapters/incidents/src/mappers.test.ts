@@ -26,6 +26,8 @@ const node: IncidentNode = {
   updatedAt: '2026-01-01T00:10:00.500Z',
   commanderId: null,
   createdById: 'user-1',
+  acknowledgedAt: '2026-01-01T00:02:30.250Z',
+  acknowledgedById: 'user-2',
   version: 3,
 };
 
@@ -45,8 +47,15 @@ describe('incidentToRest', () => {
       updated_at: 1767226200,
       source: 'csp',
       created_by: 'user-1',
+      acknowledged_at: 1767225750,
+      acknowledged_by: 'user-2',
       version: 3,
     });
+  });
+
+  it('sends null acknowledgement fields for an incident nobody acknowledged yet', () => {
+    const rest = incidentToRest({ ...node, acknowledgedAt: null, acknowledgedById: null });
+    expect(rest).toMatchObject({ acknowledged_at: null, acknowledged_by: null });
   });
 
   it('fails loudly on an instant that is not ISO-8601 rather than sending a wrong number', () => {

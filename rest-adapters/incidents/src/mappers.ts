@@ -33,6 +33,8 @@ export interface RestIncident {
   updated_at: number;
   source: RestSource;
   created_by: string;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
   version: number;
 }
 
@@ -116,7 +118,14 @@ export const LIST_FIELD_RENAMES = { ...FIELD_RENAMES, after: 'cursor' };
 
 // JSON.stringify drops `undefined`, so optional REST fields left out stay out of the GraphQL variables.
 export const toGraphEnum = <T extends string>(value: T): Uppercase<T> => value.toUpperCase() as Uppercase<T>;
-const fromGraphEnum = <T extends string>(value: T): Lowercase<T> => value.toLowerCase() as Lowercase<T>;
+export const fromGraphEnum = <T extends string>(value: T): Lowercase<T> =>
+  value.toLowerCase() as Lowercase<T>;
+
+/**
+ * REST instants in (epoch seconds) as the graph's DateTime. The swagger bounds them (0 to the end of year 9999),
+ * so every value that reaches here is one `Date` can print.
+ */
+export const isoFromEpochSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString();
 
 export function incidentToRest(n: IncidentNode): RestIncident {
   return {
@@ -133,6 +142,8 @@ export function incidentToRest(n: IncidentNode): RestIncident {
     updated_at: epochSeconds(n.updatedAt),
     source: fromGraphEnum(n.source),
     created_by: n.createdById,
+    acknowledged_at: epochSecondsOrNull(n.acknowledgedAt),
+    acknowledged_by: n.acknowledgedById,
     version: n.version,
   };
 }

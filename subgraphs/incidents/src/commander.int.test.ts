@@ -183,6 +183,7 @@ describe('UserDirectory', () => {
           summary: '',
           source: 'manual',
           status: 'open',
+          externalKey: null,
         },
         { ...change('INC-RACE0001'), message: 'Incident declared' },
       );

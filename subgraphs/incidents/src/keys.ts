@@ -1,3 +1,4 @@
+import type { ActionItemStatus } from './domain/action-item.ts';
 import type { Source, Status } from './domain/incident.ts';
 
 /**
@@ -18,6 +19,19 @@ import type { Source, Status } from './domain/incident.ts';
  *   idx:commander:<userId>    zset    by incident commander
  *   idx:source:<source>       zset    by source (manual, csp, api)
  *   idx:tri:<trigram>         zset    by trigram of the lower-cased title and summary
+ *   external-keys             hash    creator's idempotency key → incident id (createIncident externalKey)
+ *   roles:<id>                hash    response roles of an incident: role field (roles.ts roleField) → JSON holding
+ *   upstream:<id>             hash    provider|upstreamId|status|at → timeline entry id (recordUpstreamUpdate dedupe)
+ *   idx:role-holder:<userId>  zset    incidents not resolved in which the user holds a role, score = seq
+ *   stats:started             zset    one member per incident (JSON figures for incidentStats), score = startedAt
+ *   action-item-seq           string  last action item sequence number handed out
+ *   action-item:<id>          hash    one action item (see store/action-item-record.ts)
+ *   action-item-texts:<id>    hash    text → action item id, per incident (a postmortem re-lists items by text)
+ *   ai:all                    zset    every action item, score = its seq
+ *   ai:incident:<id>          zset    by incident
+ *   ai:owner:<userId>         zset    by owner
+ *   ai:status:<status>        zset    by status (open, in_progress, done, wont_do)
+ *   ai:pending                zset    open or in_progress (the only ones that can be overdue)
  *   user-directory            hash    userId → enabled | disabled: the users this domain learned from user events
  *   user-directory:applied    string  id of the last users-stream entry applied to user-directory
  *
@@ -37,6 +51,19 @@ export interface IncidentsKeys {
   byCommander(userId: string): string;
   bySource(source: Source): string;
   byTrigram(trigram: string): string;
+  externalKeys: string;
+  roles(id: string): string;
+  upstream(id: string): string;
+  byRoleHolder(userId: string): string;
+  statsStarted: string;
+  actionItemSeq: string;
+  actionItem(id: string): string;
+  actionItemTexts(incidentId: string): string;
+  actionItemsAll: string;
+  actionItemsByIncident(incidentId: string): string;
+  actionItemsByOwner(userId: string): string;
+  actionItemsByStatus(status: ActionItemStatus): string;
+  actionItemsPending: string;
   userDirectory: string;
   userDirectoryApplied: string;
   /** The users domain's event stream, which feeds `userDirectory`; read, never written. */
@@ -55,6 +82,19 @@ export interface Keyspace {
   commander: string;
   source: string;
   tri: string;
+  externalKeys: string;
+  roles: string;
+  upstream: string;
+  roleHolder: string;
+  stats: string;
+  aiSeq: string;
+  ai: string;
+  aiTexts: string;
+  aiAll: string;
+  aiIncident: string;
+  aiOwner: string;
+  aiStatus: string;
+  aiPending: string;
 }
 
 export function incidentsKeys(prefix: string): IncidentsKeys {
@@ -69,6 +109,19 @@ export function incidentsKeys(prefix: string): IncidentsKeys {
     commander: `${base}:idx:commander:`,
     source: `${base}:idx:source:`,
     tri: `${base}:idx:tri:`,
+    externalKeys: `${base}:external-keys`,
+    roles: `${base}:roles:`,
+    upstream: `${base}:upstream:`,
+    roleHolder: `${base}:idx:role-holder:`,
+    stats: `${base}:stats:started`,
+    aiSeq: `${base}:action-item-seq`,
+    ai: `${base}:action-item:`,
+    aiTexts: `${base}:action-item-texts:`,
+    aiAll: `${base}:ai:all`,
+    aiIncident: `${base}:ai:incident:`,
+    aiOwner: `${base}:ai:owner:`,
+    aiStatus: `${base}:ai:status:`,
+    aiPending: `${base}:ai:pending`,
   };
   return {
     seq: ks.seq,
@@ -83,6 +136,19 @@ export function incidentsKeys(prefix: string): IncidentsKeys {
     byCommander: (userId) => ks.commander + userId,
     bySource: (source) => ks.source + source,
     byTrigram: (trigram) => ks.tri + trigram,
+    externalKeys: ks.externalKeys,
+    roles: (id) => ks.roles + id,
+    upstream: (id) => ks.upstream + id,
+    byRoleHolder: (userId) => ks.roleHolder + userId,
+    statsStarted: ks.stats,
+    actionItemSeq: ks.aiSeq,
+    actionItem: (id) => ks.ai + id,
+    actionItemTexts: (incidentId) => ks.aiTexts + incidentId,
+    actionItemsAll: ks.aiAll,
+    actionItemsByIncident: (incidentId) => ks.aiIncident + incidentId,
+    actionItemsByOwner: (userId) => ks.aiOwner + userId,
+    actionItemsByStatus: (status) => ks.aiStatus + status,
+    actionItemsPending: ks.aiPending,
     userDirectory: `${base}:user-directory`,
     userDirectoryApplied: `${base}:user-directory:applied`,
     usersEvents: `${prefix}:users:events`,

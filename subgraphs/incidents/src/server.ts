@@ -2,19 +2,21 @@ import { readFileSync } from 'node:fs';
 import { createService, mountSubgraph } from '@polystatus/kit';
 import type { IncidentsEnv } from './config.ts';
 import type { IncidentsContext } from './context.ts';
-import { type IdGenerator, newIncidentId } from './domain/id.ts';
+import { type IdGenerator, newActionItemId, newIncidentId } from './domain/id.ts';
 import { incidentsKeys } from './keys.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import type { IncidentsDeps } from './service/deps.ts';
+import { ActionItemStore } from './store/action-item-store.ts';
 import { IncidentStore } from './store/incident-store.ts';
 import { UserDirectory } from './store/user-directory.ts';
 
 export const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
 
-/** Test seams: a deterministic id generator (to force collisions) and clock. */
+/** Test seams: deterministic id generators (to force collisions) and clock. */
 export interface IncidentsServiceOptions {
   newId?: IdGenerator;
+  newActionItemId?: IdGenerator;
   clock?: () => number;
 }
 
@@ -27,8 +29,11 @@ export function buildIncidentsService(env: IncidentsEnv, opts: IncidentsServiceO
       eventStreamMaxLen: env.INCIDENTS_EVENT_STREAM_MAXLEN,
       listScanBudget: env.INCIDENTS_LIST_SCAN_BUDGET,
     });
+    const actionItems = new ActionItemStore(redis.client, keys, env.INCIDENTS_LIST_SCAN_BUDGET);
     const deps: IncidentsDeps = {
       store,
+      actionItems,
+      newActionItemId: opts.newActionItemId ?? (() => newActionItemId()),
       users: new UserDirectory(redis.client, keys),
       newId: opts.newId ?? (() => newIncidentId()),
       clock: opts.clock ?? Date.now,
@@ -42,7 +47,7 @@ export function buildIncidentsService(env: IncidentsEnv, opts: IncidentsServiceO
       internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       landingPage: env.NODE_ENV === 'development',
-      extendContext: (base) => ({ ...base, deps, loaders: createLoaders(store) }),
+      extendContext: (base) => ({ ...base, deps, loaders: createLoaders(store, actionItems) }),
     });
   });
 }

@@ -14,6 +14,11 @@ const CHANGE_KINDS: Record<string, string> = {
   [INCIDENT_EVENTS.statusChanged]: 'STATUS_CHANGED',
   [INCIDENT_EVENTS.commanderAssigned]: 'COMMANDER_ASSIGNED',
   [INCIDENT_EVENTS.postmortemSubmitted]: 'POSTMORTEM_SUBMITTED',
+  [INCIDENT_EVENTS.acknowledged]: 'ACKNOWLEDGED',
+  [INCIDENT_EVENTS.roleAssigned]: 'ROLE_ASSIGNED',
+  [INCIDENT_EVENTS.roleUnassigned]: 'ROLE_UNASSIGNED',
+  [INCIDENT_EVENTS.actionItemCreated]: 'ACTION_ITEM_CREATED',
+  [INCIDENT_EVENTS.actionItemUpdated]: 'ACTION_ITEM_UPDATED',
 };
 
 const incidentOf = (e: StreamEvent) => e.envelope.subject;

@@ -3,16 +3,48 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type ActionItemFilter = {
+  incidentId?: string | number | null | undefined;
+  /** True: only overdue items; false: only items that are not overdue. */
+  overdue?: boolean | null | undefined;
+  ownerId?: string | number | null | undefined;
+  status?: ActionItemStatus | null | undefined;
+};
+
+/**
+ * A postmortem's action item. Each becomes a tracked `ActionItem` of the incident: `actionItemId` names an existing
+ * one; without it, the incident's tracked item with the same text is reused, or a new one is created (its owner
+ * kept only when they are a known, enabled user).
+ */
 export type ActionItemInput = {
+  actionItemId?: string | number | null | undefined;
   done?: boolean | null | undefined;
   ownerId?: string | number | null | undefined;
   text: string;
 };
 
+export type ActionItemStatus =
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'OPEN'
+  | 'WONT_DO';
+
+export type CreateActionItemInput = {
+  dueDate?: string | null | undefined;
+  /** An existing, enabled user. */
+  ownerId?: string | number | null | undefined;
+  text: string;
+};
+
 export type CreateIncidentInput = {
+  /**
+   * Idempotency key (1–200 characters): a second create with the same key creates nothing and returns the incident
+   * the first one created, atomically. The csp service sends `<provider>:<upstream event id>`.
+   */
+  externalKey?: string | null | undefined;
   services?: Array<string> | null | undefined;
   sev: number;
-  /** Defaults to API for API tokens and MANUAL otherwise. */
+  /** Defaults to API for API tokens and PolyStatus services (system principals), MANUAL otherwise. */
   source?: IncidentSource | null | undefined;
   summary?: string | null | undefined;
   title: string;
@@ -29,6 +61,17 @@ export type IncidentFilter = {
   status?: IncidentStatus | null | undefined;
 };
 
+/** The roles of an incident's response beside the commander (`assignCommander`). */
+export type IncidentRole =
+  /** Keeps stakeholders and the status page informed; one holder. */
+  | 'COMMUNICATIONS_LEAD'
+  /** Coordinates the hands-on work; one holder. */
+  | 'OPERATIONS_LEAD'
+  /** Anyone working the incident; any number of holders. */
+  | 'RESPONDER'
+  /** Keeps the timeline; one holder. */
+  | 'SCRIBE';
+
 export type IncidentSource =
   /** Created by automation with an API token. */
   | 'API'
@@ -36,6 +79,13 @@ export type IncidentSource =
   | 'CSP'
   /** Declared by a person. */
   | 'MANUAL';
+
+export type IncidentStatsGroupBy =
+  | 'COMMANDER'
+  /** An incident counts in the group of each service it lists. */
+  | 'SERVICE'
+  | 'SEV'
+  | 'SOURCE';
 
 export type IncidentStatus =
   | 'MITIGATED'
@@ -52,15 +102,23 @@ export type PostmortemInput = {
 
 /** Every kind of timeline entry: the ones people add plus the ones the system records for each change. */
 export type TimelineEventType =
+  | 'ACKNOWLEDGED'
+  | 'ACTION_ITEM_CREATED'
+  | 'ACTION_ITEM_UPDATED'
   | 'COMMANDER_ASSIGNED'
   | 'CREATED'
+  /** Title, severity, services or summary changed; the message gives the old and new severity and services. */
   | 'INCIDENT_UPDATED'
   | 'MITIGATION'
   | 'NOTE'
   | 'POSTMORTEM_UPDATED'
   | 'RESOLUTION'
+  | 'ROLE_ASSIGNED'
+  | 'ROLE_UNASSIGNED'
   | 'STATUS_CHANGED'
-  | 'UPDATE';
+  | 'UPDATE'
+  /** A cloud provider's own status update, recorded by the csp service (`recordUpstreamUpdate`); see `upstream`. */
+  | 'UPSTREAM_UPDATE';
 
 export type TimelineNoteInput = {
   message: string;
@@ -74,6 +132,14 @@ export type TimelineNoteType =
   | 'RESOLUTION'
   | 'UPDATE';
 
+/** Absent fields stay as they are; `ownerId: null` or `dueDate: null` clears them. */
+export type UpdateActionItemInput = {
+  dueDate?: string | null | undefined;
+  ownerId?: string | number | null | undefined;
+  status?: ActionItemStatus | null | undefined;
+  text?: string | null | undefined;
+};
+
 export type UpdateIncidentInput = {
   services?: Array<string> | null | undefined;
   sev?: number | null | undefined;
@@ -81,7 +147,7 @@ export type UpdateIncidentInput = {
   title?: string | null | undefined;
 };
 
-export type IncidentFieldsFragment = { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, version: number };
+export type IncidentFieldsFragment = { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, acknowledgedAt: string | null, acknowledgedById: string | null, version: number };
 
 export type PostmortemFieldsFragment = { incidentId: string, version: number, whatHappened: string, rootCause: string, impact: string | null, lessonsLearned: string | null, editedById: string, editedAt: string, actionItems: Array<{ text: string, ownerId: string | null, done: boolean }> };
 
@@ -94,21 +160,21 @@ export type ListIncidentsQueryVariables = Exact<{
 }>;
 
 
-export type ListIncidentsQuery = { incidents: { nodes: Array<{ id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, version: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ListIncidentsQuery = { incidents: { nodes: Array<{ id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, acknowledgedAt: string | null, acknowledgedById: string | null, version: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type GetIncidentQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type GetIncidentQuery = { incident: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, version: number } | null };
+export type GetIncidentQuery = { incident: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, acknowledgedAt: string | null, acknowledgedById: string | null, version: number } | null };
 
 export type CreateIncidentMutationVariables = Exact<{
   input: CreateIncidentInput;
 }>;
 
 
-export type CreateIncidentMutation = { createIncident: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, version: number } };
+export type CreateIncidentMutation = { createIncident: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, acknowledgedAt: string | null, acknowledgedById: string | null, version: number } };
 
 export type UpdateIncidentMutationVariables = Exact<{
   id: string | number;
@@ -117,7 +183,7 @@ export type UpdateIncidentMutationVariables = Exact<{
 }>;
 
 
-export type UpdateIncidentMutation = { updateIncident: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, version: number } };
+export type UpdateIncidentMutation = { updateIncident: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, acknowledgedAt: string | null, acknowledgedById: string | null, version: number } };
 
 export type AssignCommanderMutationVariables = Exact<{
   id: string | number;
@@ -126,7 +192,7 @@ export type AssignCommanderMutationVariables = Exact<{
 }>;
 
 
-export type AssignCommanderMutation = { assignCommander: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, version: number } };
+export type AssignCommanderMutation = { assignCommander: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, acknowledgedAt: string | null, acknowledgedById: string | null, version: number } };
 
 export type ChangeIncidentStatusMutationVariables = Exact<{
   id: string | number;
@@ -136,7 +202,7 @@ export type ChangeIncidentStatusMutationVariables = Exact<{
 }>;
 
 
-export type ChangeIncidentStatusMutation = { changeIncidentStatus: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, version: number } };
+export type ChangeIncidentStatusMutation = { changeIncidentStatus: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, acknowledgedAt: string | null, acknowledgedById: string | null, version: number } };
 
 export type AddTimelineEventMutationVariables = Exact<{
   incidentId: string | number;
@@ -170,3 +236,85 @@ export type IncidentPostmortemQueryVariables = Exact<{
 
 
 export type IncidentPostmortemQuery = { incident: { id: string, postmortemHistory: Array<{ incidentId: string, version: number, whatHappened: string, rootCause: string, impact: string | null, lessonsLearned: string | null, editedById: string, editedAt: string, actionItems: Array<{ text: string, ownerId: string | null, done: boolean }> }> } | null };
+
+export type RoleAssignmentFieldsFragment = { role: IncidentRole, userId: string, assignedAt: string, assignedById: string };
+
+export type ActionItemFieldsFragment = { id: string, incidentId: string, text: string, ownerId: string | null, dueDate: string | null, status: ActionItemStatus, overdue: boolean, createdById: string, createdAt: string, updatedAt: string, version: number };
+
+export type StatsGroupFieldsFragment = { key: string | null, count: number, openAtEnd: number, timeToAcknowledge: { count: number, median: number | null, p90: number | null, mean: number | null }, timeToResolve: { count: number, median: number | null, p90: number | null, mean: number | null } };
+
+export type DurationFieldsFragment = { count: number, median: number | null, p90: number | null, mean: number | null };
+
+export type AcknowledgeIncidentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeIncidentMutation = { acknowledgeIncident: { acknowledged: boolean, incident: { id: string, title: string, sev: number, services: Array<string>, summary: string, status: IncidentStatus, source: IncidentSource, startedAt: string, mitigatedAt: string | null, resolvedAt: string | null, updatedAt: string, commanderId: string | null, createdById: string, acknowledgedAt: string | null, acknowledgedById: string | null, version: number } } };
+
+export type IncidentRolesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IncidentRolesQuery = { incident: { id: string, roles: Array<{ role: IncidentRole, userId: string, assignedAt: string, assignedById: string }> } | null };
+
+export type AssignIncidentRoleMutationVariables = Exact<{
+  incidentId: string | number;
+  role: IncidentRole;
+  userId: string | number;
+}>;
+
+
+export type AssignIncidentRoleMutation = { assignIncidentRole: { id: string, roles: Array<{ role: IncidentRole, userId: string, assignedAt: string, assignedById: string }> } };
+
+export type UnassignIncidentRoleMutationVariables = Exact<{
+  incidentId: string | number;
+  role: IncidentRole;
+  userId: string | number;
+}>;
+
+
+export type UnassignIncidentRoleMutation = { unassignIncidentRole: { id: string, roles: Array<{ role: IncidentRole, userId: string, assignedAt: string, assignedById: string }> } };
+
+export type ListActionItemsQueryVariables = Exact<{
+  filter?: ActionItemFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ListActionItemsQuery = { actionItems: { nodes: Array<{ id: string, incidentId: string, text: string, ownerId: string | null, dueDate: string | null, status: ActionItemStatus, overdue: boolean, createdById: string, createdAt: string, updatedAt: string, version: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type GetActionItemQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetActionItemQuery = { actionItem: { id: string, incidentId: string, text: string, ownerId: string | null, dueDate: string | null, status: ActionItemStatus, overdue: boolean, createdById: string, createdAt: string, updatedAt: string, version: number } | null };
+
+export type CreateActionItemMutationVariables = Exact<{
+  incidentId: string | number;
+  input: CreateActionItemInput;
+}>;
+
+
+export type CreateActionItemMutation = { createActionItem: { id: string, incidentId: string, text: string, ownerId: string | null, dueDate: string | null, status: ActionItemStatus, overdue: boolean, createdById: string, createdAt: string, updatedAt: string, version: number } };
+
+export type UpdateActionItemMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateActionItemInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type UpdateActionItemMutation = { updateActionItem: { id: string, incidentId: string, text: string, ownerId: string | null, dueDate: string | null, status: ActionItemStatus, overdue: boolean, createdById: string, createdAt: string, updatedAt: string, version: number } };
+
+export type IncidentStatsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  groupBy?: IncidentStatsGroupBy | null | undefined;
+}>;
+
+
+export type IncidentStatsQuery = { incidentStats: { from: string, to: string, groupBy: IncidentStatsGroupBy | null, total: { key: string | null, count: number, openAtEnd: number, timeToAcknowledge: { count: number, median: number | null, p90: number | null, mean: number | null }, timeToResolve: { count: number, median: number | null, p90: number | null, mean: number | null } }, groups: Array<{ key: string | null, count: number, openAtEnd: number, timeToAcknowledge: { count: number, median: number | null, p90: number | null, mean: number | null }, timeToResolve: { count: number, median: number | null, p90: number | null, mean: number | null } }> } };

@@ -13,8 +13,19 @@ const ID_LENGTH = 8;
  * incidents exist). Rare but possible, so the create script reserves the id atomically and the service retries.
  */
 export function newIncidentId(random: (n: number) => Uint8Array = randomBytes): string {
+  return randomId('INC-', random);
+}
+
+/** Action item ids: the same 40 random bits, reserved atomically by the script that creates the item. */
+export const ACTION_ITEM_ID_PATTERN = /^ACT-[0-9A-HJKMNP-TV-Z]{8}$/;
+
+export function newActionItemId(random: (n: number) => Uint8Array = randomBytes): string {
+  return randomId('ACT-', random);
+}
+
+function randomId(prefix: string, random: (n: number) => Uint8Array): string {
   const bytes = random(ID_LENGTH);
-  let out = 'INC-';
+  let out = prefix;
   // 256 is a multiple of 32, so masking keeps every character equally likely.
   for (let i = 0; i < ID_LENGTH; i++) out += ID_ALPHABET[bytes[i]! & 31];
   return out;

@@ -25,8 +25,13 @@ export interface Incident {
   resolvedAt: number | null;
   updatedAt: number;
   commanderId: string | null;
+  /** A user id, or `system:<service>` (see actor.ts). */
   createdById: string;
   version: number;
+  /** The creator's idempotency key, when one was given. */
+  externalKey: string | null;
+  acknowledgedAt: number | null;
+  acknowledgedById: string | null;
 }
 
 /** Entries people add. */
@@ -40,8 +45,25 @@ export const SYSTEM_ENTRY_TYPES = [
   'commander_assigned',
   'postmortem_updated',
   'incident_updated',
+  'acknowledged',
+  'role_assigned',
+  'role_unassigned',
+  'action_item_created',
+  'action_item_updated',
 ] as const;
-export type TimelineEntryType = NoteType | (typeof SYSTEM_ENTRY_TYPES)[number];
+
+/** Written only by PolyStatus services: the csp service relays a cloud provider's update. */
+export const UPSTREAM_ENTRY_TYPE = 'upstream_update';
+
+export interface UpstreamUpdate {
+  provider: string;
+  upstreamId: string;
+  status: string;
+  /** Epoch ms, when the provider published it. */
+  at: number;
+  url: string | null;
+}
+export type TimelineEntryType = NoteType | (typeof SYSTEM_ENTRY_TYPES)[number] | typeof UPSTREAM_ENTRY_TYPE;
 
 export interface TimelineEntry {
   /** The stream entry id; monotonic per incident, so it doubles as the resume cursor. */
@@ -52,12 +74,17 @@ export interface TimelineEntry {
   authorId: string;
   at: number;
   system: boolean;
+  /** For `upstream_update` entries. */
+  upstream: UpstreamUpdate | null;
 }
 
-export interface ActionItem {
+/** An action item as a postmortem version recorded it; `actionItemId` is the tracked item it became. */
+export interface PostmortemActionItem {
   text: string;
   ownerId: string | null;
   done: boolean;
+  /** Absent in versions submitted before items were tracked. */
+  actionItemId?: string | null;
 }
 
 export interface Postmortem {
@@ -67,7 +94,7 @@ export interface Postmortem {
   rootCause: string;
   impact: string | null;
   lessonsLearned: string | null;
-  actionItems: ActionItem[];
+  actionItems: PostmortemActionItem[];
   editedById: string;
   editedAt: number;
 }

@@ -36,15 +36,15 @@ describe('status transitions', () => {
   it('stamps mitigation when resolving straight from open, and clears both on reopen', () => {
     expect(planTransition('open', 'resolved')).toEqual({
       kind: 'change',
-      effects: { mitigatedAt: 'set_if_unset', resolvedAt: 'set' },
+      effects: { mitigatedAt: 'set_if_unset', resolvedAt: 'set', acknowledgedAt: 'set_if_unset' },
     });
     expect(planTransition('resolved', 'open')).toEqual({
       kind: 'change',
-      effects: { mitigatedAt: 'clear', resolvedAt: 'clear' },
+      effects: { mitigatedAt: 'clear', resolvedAt: 'clear', acknowledgedAt: 'keep' },
     });
     expect(planTransition('open', 'mitigated')).toEqual({
       kind: 'change',
-      effects: { mitigatedAt: 'set', resolvedAt: 'keep' },
+      effects: { mitigatedAt: 'set', resolvedAt: 'keep', acknowledgedAt: 'set_if_unset' },
     });
   });
 
@@ -52,7 +52,11 @@ describe('status transitions', () => {
     expect(Object.keys(plansTo('open')).sort()).toEqual(['mitigated', 'resolved']);
     expect(Object.keys(plansTo('mitigated'))).toEqual(['open']);
     expect(Object.keys(plansTo('resolved')).sort()).toEqual(['mitigated', 'open']);
-    expect(plansTo('resolved').open).toEqual({ mitigatedAt: 'set_if_unset', resolvedAt: 'set' });
+    expect(plansTo('resolved').open).toEqual({
+      mitigatedAt: 'set_if_unset',
+      resolvedAt: 'set',
+      acknowledgedAt: 'set_if_unset',
+    });
   });
 });
 

@@ -6,6 +6,8 @@ export type Stamp = 'keep' | 'set' | 'set_if_unset' | 'clear';
 export interface Effects {
   mitigatedAt: Stamp;
   resolvedAt: Stamp;
+  /** Moving towards recovery acknowledges implicitly; acknowledgement is never undone (it records a response). */
+  acknowledgedAt: 'keep' | 'set_if_unset';
 }
 
 /**
@@ -14,18 +16,18 @@ export interface Effects {
  */
 export const TRANSITIONS: Readonly<Record<Status, Partial<Record<Status, Effects>>>> = {
   open: {
-    mitigated: { mitigatedAt: 'set', resolvedAt: 'keep' },
+    mitigated: { mitigatedAt: 'set', resolvedAt: 'keep', acknowledgedAt: 'set_if_unset' },
     // Skipping mitigation still records when the impact stopped.
-    resolved: { mitigatedAt: 'set_if_unset', resolvedAt: 'set' },
+    resolved: { mitigatedAt: 'set_if_unset', resolvedAt: 'set', acknowledgedAt: 'set_if_unset' },
   },
   mitigated: {
-    resolved: { mitigatedAt: 'keep', resolvedAt: 'set' },
+    resolved: { mitigatedAt: 'keep', resolvedAt: 'set', acknowledgedAt: 'set_if_unset' },
     // The mitigation did not hold: the incident is no longer mitigated.
-    open: { mitigatedAt: 'clear', resolvedAt: 'keep' },
+    open: { mitigatedAt: 'clear', resolvedAt: 'keep', acknowledgedAt: 'keep' },
   },
   resolved: {
     // Reopen: the earlier mitigation and resolution no longer describe the incident.
-    open: { mitigatedAt: 'clear', resolvedAt: 'clear' },
+    open: { mitigatedAt: 'clear', resolvedAt: 'clear', acknowledgedAt: 'keep' },
   },
 };
 

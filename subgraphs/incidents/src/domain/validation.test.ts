@@ -31,6 +31,7 @@ describe('creating an incident', () => {
       sev: 1,
       services: ['api', 'db', 'web.eu_1-a'],
       summary: '',
+      externalKey: null,
     });
   });
 
@@ -146,8 +147,8 @@ describe('postmortems', () => {
       impact: null,
       lessonsLearned: 'watch disks',
       actionItems: [
-        { text: 'add alert', ownerId: 'u2', done: false },
-        { text: 'runbook', ownerId: null, done: true },
+        { text: 'add alert', ownerId: 'u2', done: false, actionItemId: null },
+        { text: 'runbook', ownerId: null, done: true, actionItemId: null },
       ],
     });
   });

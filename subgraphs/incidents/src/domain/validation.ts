@@ -1,5 +1,6 @@
 import { InputCheck } from '@polystatus/kit';
-import type { ActionItem, NoteType, Source } from './incident.ts';
+import { ACTION_ITEM_STATUSES, type ActionItemStatus } from './action-item.ts';
+import type { NoteType, PostmortemActionItem, Source, UpstreamUpdate } from './incident.ts';
 
 export const LIMITS = {
   titleMax: 200,
@@ -11,6 +12,10 @@ export const LIMITS = {
   actionItemsMax: 100,
   actionItemTextMax: 2000,
   userIdMax: 128,
+  externalKeyMax: 200,
+  upstreamNameMax: 64,
+  upstreamIdMax: 200,
+  urlMax: 2000,
 } as const;
 
 const SERVICE_NAME = /^[a-z0-9._-]+$/;
@@ -64,6 +69,7 @@ export interface NewIncident {
   services: string[];
   summary: string;
   source?: Source;
+  externalKey: string | null;
 }
 
 export function validateCreate(input: {
@@ -72,6 +78,7 @@ export function validateCreate(input: {
   services?: unknown;
   summary?: unknown;
   source?: Source | null;
+  externalKey?: unknown;
 }): NewIncident {
   const check = new InputCheck();
   const t = check.text('title', input.title, { max: LIMITS.titleMax, required: true });
@@ -82,6 +89,10 @@ export function validateCreate(input: {
     required: false,
     multiline: true,
   });
+  const externalKey = check.text('externalKey', input.externalKey, {
+    max: LIMITS.externalKeyMax,
+    required: false,
+  });
   check.throwIfAny();
   return {
     title: t!,
@@ -89,6 +100,7 @@ export function validateCreate(input: {
     services: svc ?? [],
     summary: summary ?? '',
     ...(input.source ? { source: input.source } : {}),
+    externalKey: externalKey || null,
   };
 }
 
@@ -155,10 +167,145 @@ export function validateStatusNote(note: unknown): string | null {
 }
 
 export function validateCommanderId(value: unknown): string {
+  return validateUserId('commanderId', value);
+}
+
+/** An incident or action item id named by a request: one line, bounded (a wrong one is then NOT_FOUND). */
+export function validateIncidentId(field: string, value: unknown): string {
   const check = new InputCheck();
-  const id = userId(check, 'commanderId', value, true);
+  const id = check.text(field, value, { max: 64, required: true });
   check.throwIfAny();
   return id!;
+}
+
+/** A user id named by a request (commander, role holder, action item owner), under the client's field name. */
+export function validateUserId(field: string, value: unknown): string {
+  const check = new InputCheck();
+  const id = userId(check, field, value, true);
+  check.throwIfAny();
+  return id!;
+}
+
+/** An http(s) URL: the csp service relays the provider's link, which clients render as a link. */
+function httpUrl(check: InputCheck, field: string, value: unknown): string | null {
+  const text = check.text(field, value, { max: LIMITS.urlMax, required: false });
+  if (!text) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {}
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    check.add(field, 'must be an http or https URL');
+    return null;
+  }
+  return text;
+}
+
+/** A finite epoch-ms instant (the DateTime scalar already parsed it; REST and tests may pass anything). */
+function instant(check: InputCheck, field: string, value: unknown, required: boolean): number | null {
+  if (value === undefined || value === null) {
+    if (required) check.add(field, 'is required');
+    return null;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    check.add(field, 'must be a date and time');
+    return null;
+  }
+  return value;
+}
+
+export function validateUpstream(input: {
+  provider?: unknown;
+  upstreamId?: unknown;
+  status?: unknown;
+  message?: unknown;
+  at?: unknown;
+  url?: unknown;
+}): { message: string; upstream: UpstreamUpdate } {
+  const check = new InputCheck();
+  const provider = check.text('provider', input.provider, { max: LIMITS.upstreamNameMax, required: true });
+  const upstreamId = check.text('upstreamId', input.upstreamId, {
+    max: LIMITS.upstreamIdMax,
+    required: true,
+  });
+  const status = check.text('status', input.status, { max: LIMITS.upstreamNameMax, required: true });
+  const message = check.text('message', input.message, {
+    max: LIMITS.messageMax,
+    required: true,
+    multiline: true,
+  });
+  const at = instant(check, 'at', input.at, true);
+  const url = httpUrl(check, 'url', input.url);
+  check.throwIfAny();
+  return {
+    message: message!,
+    upstream: { provider: provider!, upstreamId: upstreamId!, status: status!, at: at!, url },
+  };
+}
+
+export interface NewActionItem {
+  text: string;
+  ownerId: string | null;
+  dueDate: number | null;
+}
+
+export function validateActionItemCreate(input: {
+  text?: unknown;
+  ownerId?: unknown;
+  dueDate?: unknown;
+}): NewActionItem {
+  const check = new InputCheck();
+  const text = check.text('text', input.text, {
+    max: LIMITS.actionItemTextMax,
+    required: true,
+    multiline: true,
+  });
+  const ownerId = userId(check, 'ownerId', input.ownerId, false);
+  const dueDate = instant(check, 'dueDate', input.dueDate, false);
+  check.throwIfAny();
+  return { text: text!, ownerId: ownerId || null, dueDate };
+}
+
+/** Absent: unchanged. `ownerId` or `dueDate` null: cleared. */
+export interface ActionItemUpdate {
+  text?: string;
+  ownerId?: string | null;
+  dueDate?: number | null;
+  status?: ActionItemStatus;
+}
+
+export function validateActionItemUpdate(input: {
+  text?: unknown;
+  ownerId?: unknown;
+  dueDate?: unknown;
+  status?: unknown;
+}): ActionItemUpdate {
+  const check = new InputCheck();
+  const out: ActionItemUpdate = {};
+  if (input.text != null) {
+    const t = check.text('text', input.text, {
+      max: LIMITS.actionItemTextMax,
+      required: true,
+      multiline: true,
+    });
+    if (t !== undefined) out.text = t;
+  }
+  if (input.ownerId === null) out.ownerId = null;
+  else if (input.ownerId !== undefined) {
+    const o = userId(check, 'ownerId', input.ownerId, true);
+    if (o !== undefined) out.ownerId = o;
+  }
+  if (input.dueDate === null) out.dueDate = null;
+  else if (input.dueDate !== undefined) {
+    const d = instant(check, 'dueDate', input.dueDate, true);
+    if (d !== null) out.dueDate = d;
+  }
+  if (input.status != null) {
+    const st = check.oneOf('status', input.status, ACTION_ITEM_STATUSES);
+    if (st !== undefined) out.status = st;
+  }
+  check.throwIfAny();
+  return out;
 }
 
 export interface PostmortemContent {
@@ -166,7 +313,7 @@ export interface PostmortemContent {
   rootCause: string;
   impact: string | null;
   lessonsLearned: string | null;
-  actionItems: ActionItem[];
+  actionItems: PostmortemActionItem[];
 }
 
 export function validatePostmortem(input: {
@@ -190,14 +337,19 @@ export function validatePostmortem(input: {
     required: false,
     multiline: true,
   });
-  const items: ActionItem[] = [];
+  const items: PostmortemActionItem[] = [];
   if (!Array.isArray(input.actionItems)) {
     check.add('actionItems', 'is required');
   } else if (input.actionItems.length > LIMITS.actionItemsMax) {
     check.add('actionItems', `must list at most ${LIMITS.actionItemsMax} items`);
   } else {
     input.actionItems.forEach((raw: unknown, i) => {
-      const item = (raw ?? {}) as { text?: unknown; ownerId?: unknown; done?: unknown };
+      const item = (raw ?? {}) as {
+        text?: unknown;
+        ownerId?: unknown;
+        done?: unknown;
+        actionItemId?: unknown;
+      };
       const t = check.text(`actionItems[${i}].text`, item.text, {
         max: LIMITS.actionItemTextMax,
         required: true,
@@ -206,7 +358,17 @@ export function validatePostmortem(input: {
       const owner = userId(check, `actionItems[${i}].ownerId`, item.ownerId, false);
       if (item.done != null && typeof item.done !== 'boolean')
         check.add(`actionItems[${i}].done`, 'must be a boolean');
-      if (t !== undefined) items.push({ text: t, ownerId: owner || null, done: item.done === true });
+      const linked = check.text(`actionItems[${i}].actionItemId`, item.actionItemId, {
+        max: 16,
+        required: false,
+      });
+      if (t !== undefined)
+        items.push({
+          text: t,
+          ownerId: owner || null,
+          done: item.done === true,
+          actionItemId: linked || null,
+        });
     });
   }
   check.throwIfAny();

@@ -1,12 +1,15 @@
 import { toConnection } from '@polystatus/kit';
 import type {
-  ActionItemResolvers,
   IncidentResolvers,
+  IncidentRoleAssignmentResolvers,
+  PostmortemActionItemResolvers,
   PostmortemResolvers,
   TimelineEventResolvers,
 } from '../generated/resolvers.ts';
 import { getIncident } from '../service/get-incident.ts';
+import { listActionItems } from '../service/list-action-items.ts';
 import { latestPostmortem, postmortemHistory } from '../service/read-postmortem.ts';
+import { incidentRoles } from '../service/read-roles.ts';
 import { readTimeline } from '../service/read-timeline.ts';
 import { userRef } from './user-ref.ts';
 
@@ -15,6 +18,17 @@ export const IncidentType = {
   __resolveReference: (ref, ctx) => getIncident(ctx.loaders, ctx.principal, ref.id),
   commander: (i) => userRef(i.commanderId),
   createdBy: (i) => userRef(i.createdById),
+  acknowledgedBy: (i) => userRef(i.acknowledgedById),
+  roles: (i, _, ctx) => incidentRoles(ctx.loaders, ctx.principal, i.id),
+  actionItems: async (i, args, ctx) =>
+    toConnection(
+      await listActionItems(
+        ctx.loaders,
+        ctx.principal,
+        { ...args, filter: { incidentId: i.id } },
+        ctx.deps.clock(),
+      ),
+    ),
   timeline: async (i, args, ctx) => toConnection(await readTimeline(ctx.loaders, ctx.principal, i.id, args)),
   postmortem: (i, _, ctx) => latestPostmortem(ctx.loaders, ctx.principal, i.id),
   postmortemHistory: (i, _, ctx) => postmortemHistory(ctx.loaders, ctx.principal, i.id),
@@ -28,6 +42,12 @@ export const PostmortemType = {
   editedBy: (p) => userRef(p.editedById),
 } satisfies PostmortemResolvers;
 
-export const ActionItemType = {
+export const PostmortemActionItemType = {
   owner: (a) => userRef(a.ownerId),
-} satisfies ActionItemResolvers;
+  actionItem: (a, _, ctx) => (a.actionItemId ? ctx.loaders.actionItem.load(a.actionItemId) : null),
+} satisfies PostmortemActionItemResolvers;
+
+export const IncidentRoleAssignmentType = {
+  user: (r) => userRef(r.userId),
+  assignedBy: (r) => userRef(r.assignedById),
+} satisfies IncidentRoleAssignmentResolvers;

@@ -1,11 +1,17 @@
 import type { IncidentsContext } from '../context.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { MutationResolvers } from '../generated/resolvers.ts';
+import { acknowledgeIncident } from '../service/acknowledge-incident.ts';
 import { addTimelineEvent } from '../service/add-timeline-event.ts';
 import { assignCommander } from '../service/assign-commander.ts';
+import { assignIncidentRole } from '../service/assign-role.ts';
 import { changeStatus } from '../service/change-status.ts';
+import { createActionItem } from '../service/create-action-item.ts';
 import { createIncident } from '../service/create-incident.ts';
+import { recordUpstreamUpdate } from '../service/record-upstream-update.ts';
 import { submitPostmortem } from '../service/submit-postmortem.ts';
+import { unassignIncidentRole } from '../service/unassign-role.ts';
+import { updateActionItem } from '../service/update-action-item.ts';
 import { updateIncident } from '../service/update-incident.ts';
 
 /**
@@ -18,6 +24,10 @@ const forgetReads = (ctx: IncidentsContext, incidentId: string) => {
   ctx.loaders.timeline.clearAll();
   ctx.loaders.postmortem.clear(incidentId);
   ctx.loaders.postmortemHistory.clear(incidentId);
+  ctx.loaders.roles.clear(incidentId);
+  ctx.loaders.roleHoldings.clearAll();
+  ctx.loaders.actionItem.clearAll();
+  ctx.loaders.actionItemList.clearAll();
 };
 
 const fresh = (ctx: IncidentsContext, incident: Incident) => {
@@ -49,6 +59,35 @@ export const Mutation = {
     const entry = await addTimelineEvent(ctx.deps, ctx.principal, args.incidentId, args.input);
     forgetReads(ctx, args.incidentId);
     return entry;
+  },
+
+  recordUpstreamUpdate: async (_, args, ctx) => {
+    const entry = await recordUpstreamUpdate(ctx.deps, ctx.principal, args.incidentId, args.input);
+    forgetReads(ctx, args.incidentId);
+    return entry;
+  },
+
+  acknowledgeIncident: async (_, args, ctx) => {
+    const result = await acknowledgeIncident(ctx.deps, ctx.principal, args.id);
+    return { ...result, incident: fresh(ctx, result.incident) };
+  },
+
+  assignIncidentRole: async (_, args, ctx) =>
+    fresh(ctx, await assignIncidentRole(ctx.deps, ctx.principal, args.incidentId, args.role, args.userId)),
+
+  unassignIncidentRole: async (_, args, ctx) =>
+    fresh(ctx, await unassignIncidentRole(ctx.deps, ctx.principal, args.incidentId, args.role, args.userId)),
+
+  createActionItem: async (_, args, ctx) => {
+    const item = await createActionItem(ctx.deps, ctx.principal, args.incidentId, args.input);
+    forgetReads(ctx, item.incidentId);
+    return item;
+  },
+
+  updateActionItem: async (_, args, ctx) => {
+    const item = await updateActionItem(ctx.deps, ctx.principal, args.id, args.input, args.expectedVersion);
+    forgetReads(ctx, item.incidentId);
+    return item;
   },
 
   submitPostmortem: async (_, args, ctx) => {

@@ -1,4 +1,5 @@
 import { type Principal, requireRole } from '@polystatus/kit';
+import { actorId } from '../domain/actor.ts';
 import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { NoteType, TimelineEntry } from '../domain/incident.ts';
 import { validateNote } from '../domain/validation.ts';
@@ -11,25 +12,26 @@ export async function addTimelineEvent(
   incidentId: string,
   input: { type: NoteType; message?: unknown },
 ): Promise<TimelineEntry> {
-  const actor = requireRole(principal, 'responder');
+  const actor = actorId(requireRole(principal, 'responder'));
   const note = validateNote(input);
   const now = deps.clock();
   const event = incidentEvent(
     INCIDENT_EVENTS.timelineEventAdded,
-    actor.id,
+    actor,
     incidentId,
-    { incidentId, type: note.type, message: note.message, authorId: actor.id },
+    { incidentId, type: note.type, message: note.message, authorId: actor },
     now,
   );
-  const result = await deps.store.addNote(incidentId, note, { actor: actor.id, now, event });
+  const result = await deps.store.addNote(incidentId, note, { actor, now, event });
   writtenIncident(result, incidentId);
   return {
     id: result.entryId,
     incidentId,
     type: note.type,
     message: note.message,
-    authorId: actor.id,
+    authorId: actor,
     at: now,
     system: false,
+    upstream: null,
   };
 }

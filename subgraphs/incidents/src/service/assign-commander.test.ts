@@ -26,6 +26,8 @@ function fakes(users: Record<string, UserStanding>) {
       },
     },
     newId: () => 'INC-00000001',
+    newActionItemId: () => 'ACT-00000001',
+    actionItems: {} as never,
     clock: () => 0,
   };
   return { deps, writes, asked };

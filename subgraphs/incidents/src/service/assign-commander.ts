@@ -1,4 +1,5 @@
 import { DomainError, type Principal, requireRole } from '@polystatus/kit';
+import { actorId } from '../domain/actor.ts';
 import { checkCommander } from '../domain/commander.ts';
 import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Incident } from '../domain/incident.ts';
@@ -18,12 +19,12 @@ export async function assignCommander(
   commanderId: unknown,
   expectedVersion?: number | null,
 ): Promise<Incident> {
-  const actor = requireRole(principal, 'manager');
+  const actor = actorId(requireRole(principal, 'manager'));
   const commander = validateCommanderId(commanderId);
   const now = deps.clock();
   const event = incidentEvent(
     INCIDENT_EVENTS.commanderAssigned,
-    actor.id,
+    actor,
     id,
     { incidentId: id, commanderId: commander },
     now,
@@ -33,7 +34,7 @@ export async function assignCommander(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     checkCommander(await deps.users.standing(commander));
     const result = await deps.store.assignCommander(id, commander, {
-      actor: actor.id,
+      actor,
       now,
       event,
       expectedVersion,

@@ -1,4 +1,5 @@
 import { type Principal, requireRole } from '@polystatus/kit';
+import { actorId } from '../domain/actor.ts';
 import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Incident, Status } from '../domain/incident.ts';
 import { plansTo, planTransition } from '../domain/transitions.ts';
@@ -18,18 +19,18 @@ export async function changeStatus(
   note?: unknown,
   expectedVersion?: number | null,
 ): Promise<Incident> {
-  const actor = requireRole(principal, 'responder');
+  const actor = actorId(requireRole(principal, 'responder'));
   const validNote = validateStatusNote(note);
   const now = deps.clock();
   const event = incidentEvent(
     INCIDENT_EVENTS.statusChanged,
-    actor.id,
+    actor,
     id,
     { incidentId: id, to, note: validNote },
     now,
   );
   const result = await deps.store.changeStatus(id, to, plansTo(to), validNote, {
-    actor: actor.id,
+    actor,
     now,
     event,
     expectedVersion,

@@ -1,4 +1,5 @@
 import { DomainError, type Principal, requireRole } from '@polystatus/kit';
+import { actorId } from '../domain/actor.ts';
 import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Incident, Source } from '../domain/incident.ts';
 import { validateCreate } from '../domain/validation.ts';
@@ -14,6 +15,7 @@ export interface CreateIncidentInput {
   services?: unknown;
   summary?: unknown;
   source?: Source | null;
+  externalKey?: unknown;
 }
 
 export async function createIncident(
@@ -21,16 +23,18 @@ export async function createIncident(
   principal: Principal,
   input: CreateIncidentInput,
 ): Promise<Incident> {
-  const actor = requireRole(principal, 'responder');
+  const actor = actorId(requireRole(principal, 'responder'));
   const valid = validateCreate(input);
-  // Automation says who it is by its credential; a person can still state the source explicitly.
-  const source: Source = valid.source ?? (principal.kind === 'token' ? 'api' : 'manual');
+  // Automation (an API token, a PolyStatus service) says who it is by its credential; anyone can still state the
+  // source explicitly, as the csp service does with CSP.
+  const automated = principal.kind === 'token' || principal.kind === 'system';
+  const source: Source = valid.source ?? (automated ? 'api' : 'manual');
   const now = deps.clock();
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
     const id = deps.newId();
     const event = incidentEvent(
       INCIDENT_EVENTS.created,
-      actor.id,
+      actor,
       id,
       {
         incidentId: id,
@@ -41,14 +45,17 @@ export async function createIncident(
         status: 'open',
         source,
         startedAt: iso(now),
-        createdById: actor.id,
+        createdById: actor,
+        externalKey: valid.externalKey,
       },
       now,
     );
     const result = await deps.store.create(
-      { ...valid, id, source, status: 'open' },
-      { actor: actor.id, now, event, message: `Incident declared: ${valid.title}` },
+      { ...valid, id, source, status: 'open', externalKey: valid.externalKey },
+      { actor, now, event, message: `Incident declared: ${valid.title}` },
     );
+    // A create whose externalKey was used before answers the incident that one created, changing nothing.
+    if (result.outcome === 'existing' && result.incident) return result.incident;
     if (result.outcome !== 'collision') return writtenIncident(result, id);
   }
   throw new DomainError('UNAVAILABLE', 'could not allocate an incident id; retry', { retryAfter: 1 });

@@ -1,5 +1,6 @@
 import type { UserStanding } from '../domain/commander.ts';
 import type { IdGenerator } from '../domain/id.ts';
+import type { ActionItemStore } from '../store/action-item-store.ts';
 import type { IncidentStore } from '../store/incident-store.ts';
 
 /** What the write verbs need; tests swap the id generator and the clock. */
@@ -8,6 +9,8 @@ export interface IncidentsDeps {
   /** The users this domain knows of, current as of the call (store/user-directory.ts). */
   users: { standing(userId: string): Promise<UserStanding> };
   newId: IdGenerator;
+  newActionItemId: IdGenerator;
+  actionItems: ActionItemStore;
   /** Epoch milliseconds. */
   clock: () => number;
 }

@@ -1,4 +1,5 @@
 import { type Principal, requireRole } from '@polystatus/kit';
+import { actorId } from '../domain/actor.ts';
 import { INCIDENT_EVENTS, incidentEvent } from '../domain/events.ts';
 import type { Incident } from '../domain/incident.ts';
 import { validateUpdate } from '../domain/validation.ts';
@@ -16,10 +17,10 @@ export async function updateIncident(
   input: { title?: unknown; sev?: unknown; services?: unknown; summary?: unknown },
   expectedVersion?: number | null,
 ): Promise<Incident> {
-  const actor = requireRole(principal, 'responder');
+  const actor = actorId(requireRole(principal, 'responder'));
   const changes = validateUpdate(input);
   const now = deps.clock();
-  const event = incidentEvent(INCIDENT_EVENTS.updated, actor.id, id, { incidentId: id }, now);
-  const result = await deps.store.update(id, changes, { actor: actor.id, now, event, expectedVersion });
+  const event = incidentEvent(INCIDENT_EVENTS.updated, actor, id, { incidentId: id }, now);
+  const result = await deps.store.update(id, changes, { actor, now, event, expectedVersion });
   return writtenIncident(result, id, expectedVersion);
 }

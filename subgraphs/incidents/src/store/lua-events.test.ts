@@ -13,6 +13,12 @@ const EVENT_OF_SCRIPT: Record<string, IncidentEventType> = {
   'assign-commander.lua': INCIDENT_EVENTS.commanderAssigned,
   'add-note.lua': INCIDENT_EVENTS.timelineEventAdded,
   'submit-postmortem.lua': INCIDENT_EVENTS.postmortemSubmitted,
+  'record-upstream.lua': INCIDENT_EVENTS.timelineEventAdded,
+  'acknowledge.lua': INCIDENT_EVENTS.acknowledged,
+  'assign-role.lua': INCIDENT_EVENTS.roleAssigned,
+  'unassign-role.lua': INCIDENT_EVENTS.roleUnassigned,
+  'create-action-item.lua': INCIDENT_EVENTS.actionItemCreated,
+  'update-action-item.lua': INCIDENT_EVENTS.actionItemUpdated,
 };
 
 /** The text of each `emit(…)` call's argument (write-common.lua's `emit` adds those members to `data`). */

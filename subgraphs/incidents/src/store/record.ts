@@ -6,6 +6,8 @@ import type {
   TimelineEntry,
   TimelineEntryType,
 } from '../domain/incident.ts';
+import type { IncidentRole, RoleAssignment } from '../domain/roles.ts';
+import type { StatsEntry } from '../domain/stats.ts';
 
 /**
  * The incident hash fields returned to callers, in the order write scripts return them. The hash also holds
@@ -28,6 +30,9 @@ export const INCIDENT_FIELDS = [
   'commanderId',
   'createdById',
   'version',
+  'externalKey',
+  'acknowledgedAt',
+  'acknowledgedById',
 ] as const;
 
 const num = (v: string | null | undefined): number | null => (v ? Number(v) : null);
@@ -48,7 +53,7 @@ export function decodeIncident(values: readonly (string | null)[]): Incident | n
     resolvedAt,
     updatedAt,
   ] = values;
-  const [commanderId, createdById, version] = values.slice(12);
+  const [commanderId, createdById, version, externalKey, acknowledgedAt, acknowledgedById] = values.slice(12);
   if (!id) return null;
   return {
     id,
@@ -66,6 +71,9 @@ export function decodeIncident(values: readonly (string | null)[]): Incident | n
     commanderId: commanderId || null,
     createdById: createdById ?? '',
     version: Number(version),
+    externalKey: externalKey || null,
+    acknowledgedAt: num(acknowledgedAt),
+    acknowledgedById: acknowledgedById || null,
   };
 }
 
@@ -81,7 +89,31 @@ export function decodeTimelineEntry(incidentId: string, [id, fields]: [string, s
     authorId: m.get('authorId') ?? '',
     at: Number(m.get('at')),
     system: m.get('system') === '1',
+    upstream: m.has('upstreamId')
+      ? {
+          provider: m.get('provider') ?? '',
+          upstreamId: m.get('upstreamId') ?? '',
+          status: m.get('upstreamStatus') ?? '',
+          at: Number(m.get('upstreamAt')),
+          url: m.get('url') || null,
+        }
+      : null,
   };
+}
+
+/** A roles hash entry: the field is the role (or `responder:<userId>`), the value `{userId, at, by}`. */
+export function decodeRoleAssignment(incidentId: string, field: string, json: string): RoleAssignment {
+  const v = JSON.parse(json) as { userId: string; at: string; by: string };
+  const role = field.split(':')[0] as IncidentRole;
+  return { incidentId, role, userId: v.userId, assignedAt: Number(v.at), assignedById: v.by };
+}
+
+/** A stats index member (write-common.lua `restat`): a JSON array, in StatsEntry's order. */
+export function decodeStatsEntry(member: string): StatsEntry {
+  const [id, sev, source, commanderId, services, startedAt, acknowledgedAt, resolvedAt] = JSON.parse(
+    member,
+  ) as [string, number, Source, string | null, string[], number, number | null, number | null];
+  return { id, sev, source, commanderId, services, startedAt, acknowledgedAt, resolvedAt };
 }
 
 /** What a postmortem list entry holds; the incident id comes from the key. */

@@ -8,7 +8,8 @@ const dir = new URL('./lua/', import.meta.url);
  * generated from record.ts, so the script and the decoder cannot disagree on their order.
  */
 const fieldsLine = `local FIELDS = { ${INCIDENT_FIELDS.map((f) => `'${f}'`).join(', ')} }\n`;
-const write = (name: string) => [fieldsLine, readLua(dir, 'trigrams', 'write-common', name)].join('\n');
+const write = (...names: string[]) =>
+  [fieldsLine, readLua(dir, 'trigrams', 'write-common', ...names)].join('\n');
 
 export const scripts = new LuaScripts('incidents', {
   create: write('create'),
@@ -16,8 +17,15 @@ export const scripts = new LuaScripts('incidents', {
   changeStatus: write('change-status'),
   assignCommander: write('assign-commander'),
   addNote: write('add-note'),
-  submitPostmortem: write('submit-postmortem'),
+  recordUpstream: write('record-upstream'),
+  acknowledge: write('acknowledge'),
+  assignRole: write('user-check', 'roles-common', 'assign-role'),
+  unassignRole: write('roles-common', 'unassign-role'),
+  createActionItem: write('user-check', 'action-items', 'create-action-item'),
+  updateActionItem: write('user-check', 'action-items', 'update-action-item'),
+  submitPostmortem: write('action-items', 'submit-postmortem'),
   list: readLua(dir, 'trigrams', 'list'),
+  listActionItems: readLua(dir, 'list-action-items'),
   userDirectoryCatchUp: readLua(dir, 'user-directory-catch-up'),
 });
 

@@ -40,3 +40,42 @@ export function createMany(count: number): string {
   );
   return `mutation Seed(${vars}) {\n${fields}\n}`;
 }
+
+/** Incident response: acknowledgement, roles, action items, upstream updates (response.int.test.ts …). */
+export const ACKNOWLEDGE = `mutation Ack($id: ID!) {
+  acknowledgeIncident(id: $id) { acknowledged incident { id version acknowledgedAt acknowledgedById acknowledgedBy { id } } }
+}`;
+const ROLES_FIELDS = `id version roles { role userId user { id } assignedById assignedAt }`;
+export const ASSIGN_ROLE = `mutation Role($id: ID!, $role: IncidentRole!, $userId: ID!) {
+  assignIncidentRole(incidentId: $id, role: $role, userId: $userId) { ${ROLES_FIELDS} }
+}`;
+export const UNASSIGN_ROLE = `mutation Unrole($id: ID!, $role: IncidentRole!, $userId: ID!) {
+  unassignIncidentRole(incidentId: $id, role: $role, userId: $userId) { ${ROLES_FIELDS} }
+}`;
+export const USER_ROLES = `query UserRoles($id: ID!) {
+  _entities(representations: [{ __typename: "User", id: $id }]) {
+    ... on User { incidentRoles { incident { id } roles } actionItems(first: 50) { nodes { id } } }
+  }
+}`;
+export const ACTION_ITEM_FIELDS = `id incidentId text ownerId owner { id } dueDate status overdue createdById createdAt
+  updatedAt version`;
+export const CREATE_ACTION_ITEM = `mutation Act($id: ID!, $input: CreateActionItemInput!) {
+  createActionItem(incidentId: $id, input: $input) { ${ACTION_ITEM_FIELDS} }
+}`;
+export const UPDATE_ACTION_ITEM = `mutation ActUp($id: ID!, $input: UpdateActionItemInput!, $v: Int) {
+  updateActionItem(id: $id, input: $input, expectedVersion: $v) { ${ACTION_ITEM_FIELDS} }
+}`;
+export const ACTION_ITEMS = `query Acts($filter: ActionItemFilter, $first: Int, $after: String) {
+  actionItems(filter: $filter, first: $first, after: $after) { nodes { id status overdue } pageInfo { hasNextPage endCursor } }
+}`;
+export const RECORD_UPSTREAM = `mutation Up($id: ID!, $input: UpstreamUpdateInput!) {
+  recordUpstreamUpdate(incidentId: $id, input: $input) {
+    id type message authorId author { id } system upstream { provider upstreamId status at url }
+  }
+}`;
+export const STATS = `query Stats($from: DateTime!, $to: DateTime!, $groupBy: IncidentStatsGroupBy) {
+  incidentStats(from: $from, to: $to, groupBy: $groupBy) {
+    total { count openAtEnd timeToAcknowledge { count median p90 mean } timeToResolve { count median p90 mean } }
+    groups { key count openAtEnd timeToAcknowledge { count median p90 mean } timeToResolve { count median p90 mean } }
+  }
+}`;

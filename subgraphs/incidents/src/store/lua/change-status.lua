@@ -19,11 +19,33 @@ local function stamp(field, how)
 end
 stamp('mitigatedAt', effects.mitigatedAt)
 stamp('resolvedAt', effects.resolvedAt)
-move(KS.status, cur, A.to, A.id, redis.call('HGET', INCIDENT, 'seq'))
+-- Mitigating or resolving implies someone responded: the first such move acknowledges, so every incident that
+-- reaches mitigation has a time to acknowledge.
+local acknowledged = false
+if effects.acknowledgedAt == 'set_if_unset' and redis.call('HSETNX', INCIDENT, 'acknowledgedAt', NOW) == 1 then
+  redis.call('HSET', INCIDENT, 'acknowledgedById', A.actor)
+  acknowledged = true
+end
+local seq = redis.call('HGET', INCIDENT, 'seq')
+move(KS.status, cur, A.to, A.id, seq)
+-- `User.incidentRoles` lists incidents not resolved: the holders leave the index on resolution, return on reopen.
+if A.to == 'resolved' or cur == 'resolved' then
+  local roles = redis.call('HGETALL', KS.roles .. A.id)
+  for k = 2, #roles, 2 do
+    local holder = cjson.decode(roles[k]).userId
+    if A.to == 'resolved' then
+      redis.call('ZREM', KS.roleHolder .. holder, A.id)
+    else
+      redis.call('ZADD', KS.roleHolder .. holder, seq, A.id)
+    end
+  end
+end
 redis.call('HSET', INCIDENT, 'status', A.to)
 local v = bump()
 local message = 'Status changed from ' .. cur .. ' to ' .. A.to
 if present(A.note) then message = message .. ': ' .. A.note end
 local entry = record('status_changed', message)
-emit('"version":' .. v .. ',"from":"' .. cur .. '","timelineEntryId":"' .. entry .. '"')
+restat()
+emit('"version":' .. v .. ',"from":"' .. cur .. '","acknowledged":' .. tostring(acknowledged)
+  .. ',"timelineEntryId":"' .. entry .. '"')
 return reply('ok', entry, cur)

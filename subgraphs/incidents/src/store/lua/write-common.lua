@@ -26,11 +26,15 @@ local function with_members(object, members)
 end
 
 -- Every write answers {outcome, a, b, incident fields in FIELDS order}, so the service never reads back.
-local function reply(outcome, a, b)
+local function reply_of(key, outcome, a, b)
   local r = { outcome, a or '', b or '' }
-  local s = redis.call('HMGET', INCIDENT, unpack(FIELDS))
+  local s = redis.call('HMGET', key, unpack(FIELDS))
   for i = 1, #FIELDS do r[#r + 1] = s[i] end
   return r
+end
+
+local function reply(outcome, a, b)
+  return reply_of(INCIDENT, outcome, a, b)
 end
 
 local function stale()
@@ -73,4 +77,20 @@ local function reindex_text(id, seq, old_title, old_summary, new_title, new_summ
   for t in pairs(new) do
     if not old[t] then redis.call('ZADD', KS.tri .. t, seq, id) end
   end
+end
+
+-- The stats index: one member per incident holding the figures incidentStats needs (domain/stats.ts StatsEntry:
+-- id, sev, source, commanderId, services, startedAt, acknowledgedAt, resolvedAt), scored by startedAt, so the
+-- stats of a period are one ZRANGEBYSCORE and never a read of the incidents. The figures change, so the member
+-- written last is kept on the hash (`statsEntry`, never returned) to be replaced. Every write that can change a
+-- figure calls this last.
+local function restat()
+  local f = redis.call('HMGET', INCIDENT, 'id', 'sev', 'source', 'commanderId', 'services', 'startedAt',
+    'acknowledgedAt', 'resolvedAt', 'statsEntry')
+  local entry = '[' .. cjson.encode(f[1]) .. ',' .. f[2] .. ',' .. cjson.encode(f[3]) .. ',' .. json(f[4]) .. ','
+    .. f[5] .. ',' .. f[6] .. ',' .. (f[7] or 'null') .. ',' .. (f[8] or 'null') .. ']'
+  if entry == f[9] then return end
+  if f[9] then redis.call('ZREM', KS.stats, f[9]) end
+  redis.call('ZADD', KS.stats, f[6], entry)
+  redis.call('HSET', INCIDENT, 'statsEntry', entry)
 end
