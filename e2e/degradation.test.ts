@@ -5,7 +5,8 @@ import { type Stack, startStack } from './support/stack.ts';
 /**
  * A slow or dead dependency degrades one feature, never the whole system. Each case freezes one process with
  * SIGSTOP (the worst kind of failure: connections open, nothing answers) and checks what still works, and how
- * fast the rest fails.
+ * fast the rest fails. Split mode: freezing one service needs a process of its own (in single mode the same HTTP
+ * boundaries hold, but a frozen process is every service at once).
  */
 
 let stack: Stack;
@@ -34,7 +35,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 }
 
 beforeAll(async () => {
-  stack = await startStack({ env: { SUBGRAPH_TIMEOUT_MS: '1500', GATEWAY_TIMEOUT_MS: '6000' } });
+  stack = await startStack({
+    mode: 'split',
+    env: { SUBGRAPH_TIMEOUT_MS: '1500', GATEWAY_TIMEOUT_MS: '6000' },
+  });
   usersApi = stack.urls['rest-users']!;
   incidentsApi = stack.urls['rest-incidents']!;
   const login = await call('POST', `${usersApi}/api/v1/auth/login`, {

@@ -1,4 +1,6 @@
-import { existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVICES } from '@polystatus/registry';
@@ -26,7 +28,16 @@ const waitUntil = async (check: () => boolean, timeoutMs: number) => {
   return check();
 };
 
-describe('launcher: the whole stack', () => {
+/** How a process was started and with what loader, as the kernel sees it (Linux). */
+const commandOf = (pid: number) => {
+  const read = (what: string) => readFileSync(`/proc/${pid}/${what}`, 'utf8').split('\0').filter(Boolean);
+  return {
+    argv: read('cmdline'),
+    nodeOptions: read('environ').find((v) => v.startsWith('NODE_OPTIONS=')) ?? '',
+  };
+};
+
+describe('launcher: the whole stack (single mode, as npm start)', () => {
   let stack: Stack;
 
   beforeAll(async () => {
@@ -40,7 +51,20 @@ describe('launcher: the whole stack', () => {
     expect(stack.services.map((s) => s.name).sort()).toEqual(SERVICES.map((s) => s.name).sort());
   });
 
-  it('answers /healthz, /readyz and /metrics on every process', async () => {
+  it('runs every service in one compiled process, each on its own port', () => {
+    expect(stack.state()).toMatchObject({ mode: 'single', runtime: 'built' });
+    const pids = new Set(stack.services.map((s) => s.pid));
+    expect(pids.size).toBe(1);
+    expect(stack.services.every((s) => s.process === 'services')).toBe(true);
+    expect(new Set(stack.services.map((s) => s.port)).size).toBe(stack.services.length);
+    expect(commandOf([...pids][0]!).argv.slice(1)).toEqual([
+      '--enable-source-maps',
+      join(ROOT, 'dist', 'host.js'),
+      ...SERVICES.map((s) => s.name),
+    ]);
+  });
+
+  it('answers /healthz, /readyz and /metrics on every port', async () => {
     for (const s of stack.services) {
       for (const path of ['/healthz', '/readyz', '/metrics']) {
         const res = await fetch(`${s.url}${path}`);
@@ -75,7 +99,7 @@ describe('launcher: the whole stack', () => {
   });
 });
 
-describe('launcher: a service crashing', () => {
+describe('launcher: a service crashing (split mode)', () => {
   // One restart allowed within the window: the first crash is restarted, the second is given up.
   let stack: Stack;
   let others: StackService[];
@@ -119,7 +143,7 @@ describe('launcher: a service crashing', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ env: { POLYSTATUS_MAX_RESTARTS: '1' } });
+    stack = await startStack({ mode: 'split', env: { POLYSTATUS_MAX_RESTARTS: '1' } });
     others = stack.services.filter((s) => s.name !== 'incidents');
   });
   afterAll(async () => {
@@ -177,6 +201,76 @@ describe('launcher: a service crashing', () => {
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(await waitUntil(() => pids.every((p) => !isAlive(p)), 5000)).toBe(true);
     expect(existsSync(stack.stateFile)).toBe(false);
+  });
+});
+
+describe('launcher: single mode in production', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: { NODE_ENV: 'production', POLYSTATUS_KEY_ENCRYPTION_KEY: randomBytes(32).toString('hex') },
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('runs compiled JavaScript: no process of the stack loads the TypeScript loader', () => {
+    const pids = [stack.launcherPid, ...new Set(stack.services.map((s) => s.pid))];
+    for (const pid of pids) {
+      const { argv, nodeOptions } = commandOf(pid);
+      expect(argv.join(' '), `pid ${pid}`).not.toMatch(/tsx|\.ts\b/);
+      expect(
+        argv.find((a) => a.endsWith('.js')),
+        `pid ${pid}`,
+      ).toMatch(/(^|\/)dist\/(start|host)\.js$/);
+      expect(nodeOptions, `pid ${pid}`).not.toMatch(/tsx/);
+    }
+  });
+
+  it('refuses to run the sources with NODE_ENV=production', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/host/main.ts', 'incidents'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        POLYSTATUS_INTERNAL_SECRET: randomBytes(32).toString('hex'),
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/incidents: NODE_ENV=production runs the compiled output only/);
+  });
+
+  it('restarts the whole process when it dies, every service on its port again', async () => {
+    const before = stack.services[0]!.pid;
+    process.kill(before, 'SIGKILL');
+    expect(
+      await waitUntil(() => {
+        const now = stack.state().services;
+        return now.every((s) => s.pid !== null && s.pid !== before && s.status === 'running');
+      }, 30_000),
+      stack.output().slice(-4000),
+    ).toBe(true);
+    const now = stack.state().services;
+    expect(new Set(now.map((s) => s.pid)).size).toBe(1);
+    expect(now.every((s) => s.restarts === 1)).toBe(true);
+    expect(stack.output()).toMatch(
+      /services \(users, incidents, [^)]*\) exited unexpectedly \(SIGKILL\); restarting/,
+    );
+    for (const s of now) expect((await fetch(`${s.url}/readyz`)).status, s.name).toBe(200);
+    const { body } = await gql(stack, '{ incidents(first: 1) { nodes { id } } }');
+    if (body.errors) expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(body.errors[0].extensions.code);
+  });
+});
+
+describe('launcher: single mode, a service failing to start', () => {
+  it('stops the whole process and the start, naming the service and why', async () => {
+    const failed = startStack({ env: { GRAPHQL_MAX_COST: 'lots' } });
+    await expect(failed).rejects.toThrow(/gateway: invalid environment:[\s\S]*GRAPHQL_MAX_COST/);
+    await expect(failed).rejects.toThrow(/stopping the other services of this process \(gateway failed\)/);
   });
 });
 

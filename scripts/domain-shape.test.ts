@@ -81,6 +81,14 @@ const RULES: Rule[] = [
   required('loaders', 'src/loaders.ts', (d) => [`${pascal(d)}Loaders`, 'createLoaders']),
   required('server', 'src/server.ts', (d) => [`build${pascal(d)}Service`, `${pascal(d)}ServiceOptions`]),
   required('main', 'src/main.ts'),
+  required('service module', 'src/service-module.ts', () => ['service']),
+  {
+    row: 'main',
+    check: (_, read) =>
+      /await runMain\(service\)/.test(read('src/main.ts') ?? '')
+        ? []
+        : ['src/main.ts does not run the service module (`await runMain(service)`)'],
+  },
   required('events', 'src/domain/events.ts'),
   required('resolvers', 'src/resolvers/index.ts', () => ['resolvers']),
   required('test helpers', 'src/testing/harness.ts', (d) => [`start${pascal(d)}`, `${pascal(d)}Harness`]),

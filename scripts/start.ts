@@ -1,19 +1,26 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildTime } from '@polystatus/kit';
 import { portVariable } from '@polystatus/registry';
-import { composeFromRepo, REPO_ROOT, writeSupergraph } from '../gateway/src/compose/compose.ts';
 import { devInternalSecret } from './launcher/dev-secret.ts';
-import { type Launch, type LaunchedService, launch, livePid } from './launcher/launcher.ts';
+import { type Launch, type LaunchedService, type LaunchMode, launch, livePid } from './launcher/launcher.ts';
 import { consoleOutput } from './launcher/output.ts';
 import { ensureRedis, type RedisGuard } from './launcher/redis.ts';
 import { maxRestartsFrom } from './launcher/restart.ts';
+import { builtRuntime, sourceRuntime } from './launcher/runtime.ts';
 
 /**
- * `npm start`: Redis (found or started), the supergraph, then every service in dependency order. Ctrl-C or
+ * `npm start` (compiled, from dist/, after `scripts/build.ts --if-changed`) and `npm run dev` (this file through
+ * tsx): Redis (found or started), the supergraph (from source only; the build composes it), then every service
+ * in dependency order, in single mode (one process for every service; the default of `npm start`) or split mode
+ * (one process per service; the default of `npm run dev`), chosen by `--single`/`--split` or POLYSTATUS_MODE. Ctrl-C or
  * SIGTERM stops everything and exits 0. A service failing during start-up stops everything and exits 1; a service
  * crashing later is restarted on its own (backoff 0.5 s doubling to 10 s) while the others keep running, and
  * given up (left down, the launcher stays up) after more than POLYSTATUS_MAX_RESTARTS crashes within 60 s.
  *
  * Environment understood here (everything else is passed through to the services):
+ *   POLYSTATUS_MODE        single or split (a --single or --split argument wins)
  *   REDIS_URL              default redis://127.0.0.1:6379
  *   <NAME>_PORT            a service's port, e.g. INCIDENTS_PORT, REST_INCIDENTS_PORT (name upper-cased, - → _)
  *   POLYSTATUS_PORTS=auto  free ports instead of the port table (tests)
@@ -23,11 +30,35 @@ import { maxRestartsFrom } from './launcher/restart.ts';
  *   POLYSTATUS_MAX_RESTARTS      crashes within 60 s a service is restarted after before it is given up (default 5)
  *   POLYSTATUS_INTERNAL_SECRET   when unset, a random one made once per checkout (.data/dev-internal-secret)
  */
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const out = consoleOutput();
+const runtime = buildTime ? builtRuntime(ROOT) : sourceRuntime(ROOT);
+
+function modeFrom(args: string[], variable: string | undefined): LaunchMode {
+  const flags: string[] = args.filter((a) => a === '--single' || a === '--split');
+  const unknown = args.filter((a) => !flags.includes(a));
+  if (unknown.length)
+    throw new Error(`unknown argument(s): ${unknown.join(' ')} (understood: --single, --split)`);
+  if (flags.length > 1) throw new Error('--single and --split: choose one');
+  if (flags[0]) return flags[0] === '--single' ? 'single' : 'split';
+  if (variable === 'single' || variable === 'split') return variable;
+  if (variable) throw new Error(`POLYSTATUS_MODE must be "single" or "split", not "${variable}"`);
+  // Compiled, the small footprint; from source, one process per service, each restarted alone while editing.
+  return runtime.kind === 'built' ? 'single' : 'split';
+}
+
+let mode: LaunchMode;
+try {
+  mode = modeFrom(process.argv.slice(2), process.env.POLYSTATUS_MODE);
+} catch (err) {
+  out.error((err as Error).message);
+  process.exit(2);
+}
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-  POLYSTATUS_INTERNAL_SECRET: process.env.POLYSTATUS_INTERNAL_SECRET || devInternalSecret(REPO_ROOT),
+  POLYSTATUS_INTERNAL_SECRET: process.env.POLYSTATUS_INTERNAL_SECRET || devInternalSecret(ROOT),
 };
 const stateFile = env.POLYSTATUS_STATE_FILE || undefined;
 
@@ -64,10 +95,13 @@ function writeState(services: LaunchedService[], skipped: string[]): void {
   if (!stateFile || exiting) return;
   const state = {
     pid: process.pid,
+    mode,
+    runtime: runtime.kind,
     redisUrl: env.REDIS_URL,
     services: services.map((s) => ({
       name: s.spec.name,
       kind: s.spec.kind,
+      process: s.processName,
       url: s.url,
       port: s.port,
       pid: livePid(s),
@@ -83,22 +117,29 @@ function writeState(services: LaunchedService[], skipped: string[]): void {
 
 try {
   const maxRestarts = maxRestartsFrom(env.POLYSTATUS_MAX_RESTARTS);
-  redisStarting = ensureRedis(env.REDIS_URL!, REPO_ROOT, out);
+  redisStarting = ensureRedis(env.REDIS_URL!, ROOT, out);
   await redisStarting;
 
-  const composed = composeFromRepo();
-  if (!composed.ok) {
-    out.error('supergraph composition failed:');
-    for (const e of composed.errors) out.error(`  ${e}`);
-    await shutdown(1, 'composition failed');
-  } else {
-    const written = writeSupergraph(composed.supergraphSdl);
-    out.info(`supergraph: gateway/supergraph.graphql ${written}`);
+  // The build composed it already; from source, compose here (loaded only then: composition is heavy).
+  if (runtime.kind === 'source') {
+    const { composeFromRepo, writeSupergraph } = await import('../gateway/src/compose/compose.ts');
+    const composed = composeFromRepo();
+    if (!composed.ok) {
+      out.error('supergraph composition failed:');
+      for (const e of composed.errors) out.error(`  ${e}`);
+      await shutdown(1, 'composition failed');
+    } else {
+      const written = writeSupergraph(composed.supergraphSdl);
+      out.info(`supergraph: gateway/supergraph.graphql ${written}`);
+    }
   }
+  out.info(`${mode} mode, ${runtime.kind === 'built' ? 'compiled (dist/)' : 'from source (tsx)'}`);
 
   let skipped: string[] = [];
   launching = launch({
-    root: REPO_ROOT,
+    root: ROOT,
+    mode,
+    runtime,
     env,
     out,
     readyTimeoutMs: Number(env.POLYSTATUS_READY_TIMEOUT_MS) || 60_000,

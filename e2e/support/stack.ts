@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,11 +15,15 @@ export interface StackService {
   url: string;
   port: number;
   pid: number;
+  /** The process it runs in: its own name in split mode, `services` for every hosted service in single mode. */
+  process: string;
 }
 
 /** The launcher's state file as it stands now: a service that is down (crashed, given up) has `pid: null`. */
 export interface StackState {
   pid: number;
+  mode: 'single' | 'split';
+  runtime: 'built' | 'source';
   services: Array<Omit<StackService, 'pid'> & { pid: number | null; status: string; restarts: number }>;
   skipped: string[];
 }
@@ -51,18 +55,39 @@ export interface Stack {
 export interface StackOptions {
   /** Extra environment for every process (e.g. a tighter RATE_LIMIT_PER_SECOND). */
   env?: Record<string, string>;
+  /**
+   * `single` (the default, as `npm start`): every service in one process; `split`: one process per service, for
+   * the tests that kill or pause one service and watch the others.
+   */
+  mode?: 'single' | 'split';
   /** How long the whole stack may take to become ready. */
   timeoutMs?: number;
 }
 
 const OUTPUT_LIMIT = 200_000;
 
+let built = false;
 /**
- * Starts the whole platform through the launcher (`scripts/start.ts`), exactly as `npm start` would, but on free
- * ports and under a Redis key prefix of its own, so several stacks and other test runs share one Redis safely.
+ * `npm start`'s build step, once per test worker: compiles dist/ when a source changed since the last build, so the
+ * suite always runs what `npm start` and the image would, never a stale build.
+ */
+export function ensureBuilt(): void {
+  if (built) return;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--if-changed'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
+  built = true;
+}
+
+/**
+ * Starts the whole platform through the compiled launcher (`dist/start.js`), exactly as `npm start` would, but on
+ * free ports and under a Redis key prefix of its own, so several stacks and other test runs share one Redis safely.
  * Set E2E_VERBOSE=1 to see the processes' output live.
  */
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  ensureBuilt();
   const keyPrefix = uniquePrefix('e2e');
   const stateFile = join(tmpdir(), `polystatus-stack-${process.pid}-${randomBytes(4).toString('hex')}.json`);
   const internalSecret = randomBytes(32).toString('hex');
@@ -80,16 +105,19 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     REDIS_KEY_PREFIX: keyPrefix,
     POLYSTATUS_INTERNAL_SECRET: internalSecret,
     POLYSTATUS_ALLOW_PRIVATE_NETWORK: 'true',
+    // The csp catalog's real status pages are on the internet: a test stack registers its own local feeds.
+    CSP_CATALOG: 'off',
     POLYSTATUS_ADMIN_EMAIL: admin.email,
     POLYSTATUS_ADMIN_PASSWORD: admin.password,
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    POLYSTATUS_MODE: opts.mode ?? 'single',
     ...opts.env,
   });
 
   let output = '';
-  const launcher: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const launcher: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/start.js'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

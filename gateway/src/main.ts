@@ -1,5 +1,4 @@
 import { runMain } from '@polystatus/kit';
-import { loadGatewayEnv } from './config.ts';
-import { buildGatewayService } from './server.ts';
+import { service } from './service-module.ts';
 
-await runMain('gateway', () => buildGatewayService(loadGatewayEnv()));
+await runMain(service);

@@ -37,12 +37,15 @@ import { refuseBadShape } from './http/request-shape.ts';
 import { registerServerTiming } from './http/server-timing.ts';
 import { attachRealtime } from './realtime/attach.ts';
 import { buildClientSchema } from './realtime/client-schema.ts';
+import type { RealtimeConfig } from './realtime/config.ts';
 import { SubgraphDataSource } from './subgraphs/data-source.ts';
 import { SubgraphHttp } from './subgraphs/subgraph-http.ts';
 
 export interface GatewayDeps {
   /** Replaces the users-service authenticator (tests inject a fake). */
   authenticator?: Authenticator;
+  /** The realtime limits, read from the same environment as `env` (default: from process.env). */
+  realtime?: RealtimeConfig;
 }
 
 export interface GatewayService {
@@ -150,7 +153,7 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
         }),
       );
       // Subscriptions: graphql-ws on the same port and path (gateway/src/realtime/README.md).
-      await attachRealtime({ parts, env, apollo, authenticator, limiter });
+      await attachRealtime({ parts, env, apollo, authenticator, limiter, config: deps.realtime });
     },
   );
   return {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ServiceSpec } from '@polystatus/registry';
+import { mainPath } from './runtime.ts';
 
 export interface LaunchPlan {
   /** Groups started together; every service starts after all its dependencies in earlier waves answer /readyz. */
@@ -8,8 +8,6 @@ export interface LaunchPlan {
   /** Entries whose `<dir>/src/main.ts` does not exist yet. */
   skipped: ServiceSpec[];
 }
-
-export const entryPoint = (root: string, spec: ServiceSpec): string => join(root, spec.dir, 'src', 'main.ts');
 
 /**
  * Orders the registry into waves. A dependency that is skipped (not written yet) counts as satisfied: a
@@ -39,4 +37,4 @@ export function planLaunch(services: ServiceSpec[], exists: (spec: ServiceSpec) 
 }
 
 export const planFromDisk = (root: string, services: ServiceSpec[]): LaunchPlan =>
-  planLaunch(services, (s) => existsSync(entryPoint(root, s)));
+  planLaunch(services, (s) => existsSync(mainPath(root, s)));

@@ -1,23 +1,16 @@
-import { EnvError } from './env.ts';
+import { runParts } from './host/run-parts.ts';
+import { createLogger } from './logger.ts';
+import type { ServiceModule } from './service-module.ts';
 
 /**
- * The body of every service's `main.ts`: build the service, listen, and on failure say why in one place. A bad
- * environment prints the list of problems (an operator fixes them in one pass; a stack trace would bury them);
- * anything else prints its stack. Either way the process exits 1 so a supervisor sees the failure.
+ * The body of every service's `src/main.ts`: run that one service in this process, reading its configuration from
+ * `env`. A bad environment prints the list of problems (an operator fixes them in one pass; a stack trace would bury
+ * them); any other start failure prints its stack; either way the process exits 1 so a supervisor sees it. SIGTERM
+ * drains and exits 0. The same module also runs beside the others in one process (scripts/host).
  */
-export async function runMain(
-  name: string,
-  start: () => Promise<{ listen(): Promise<unknown> }>,
-): Promise<void> {
-  try {
-    const service = await start();
-    await service.listen();
-  } catch (err) {
-    const why =
-      err instanceof EnvError
-        ? err.message
-        : `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
-    process.stderr.write(`${name}: ${why}\n`);
-    process.exit(1);
-  }
+export async function runMain(service: ServiceModule, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await runParts({
+    waves: [[{ module: service, env }]],
+    logger: createLogger(service.name, env.LOG_LEVEL ?? 'info'),
+  });
 }

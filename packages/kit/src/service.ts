@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { BaseEnv } from './env.ts';
+import { processPartsCheck } from './host/part-failures.ts';
 import { createHttpServer, type ReadinessCheck } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createRedis, type RedisHandle } from './redis.ts';
-import { installShutdown, type ShutdownStep } from './shutdown.ts';
+import type { ShutdownStep } from './shutdown.ts';
 
 export interface ServiceParts {
   name: string;
@@ -28,7 +29,8 @@ export interface ServiceOptions {
 
 /**
  * Assembles a service: logger, metrics, Redis, the HTTP server with health routes. The caller mounts its routes
- * on `parts.app` in `setup`, then `listen` starts it and wires graceful shutdown.
+ * on `parts.app` in `setup`, then `listen` starts it. Signals and exit belong to whatever runs the service
+ * (runMain, or the single-process host beside the other services), which calls `close` to drain.
  */
 export async function createService(
   opts: ServiceOptions,
@@ -47,6 +49,7 @@ export async function createService(
     : undefined;
   const readiness: Record<string, ReadinessCheck> = { ...(opts.readiness ?? {}) };
   if (redis) readiness.redis = () => redis.ping();
+  readiness.process = processPartsCheck;
   const app = createHttpServer({ logger, metrics, bodyLimit: opts.env.BODY_LIMIT_BYTES, readiness });
   const parts: ServiceParts = { name: opts.name, logger, metrics, app, ...(redis ? { redis } : {}) };
   await setup(parts);
@@ -68,7 +71,6 @@ export async function createService(
     close,
     async listen() {
       const address = await app.listen({ port: opts.port, host: opts.env.HOST });
-      installShutdown(logger, [{ name: 'close', run: close }]);
       logger.info({ address }, `${opts.name} listening`);
       return address;
     },

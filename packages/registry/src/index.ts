@@ -1,2 +1,3 @@
+export { serviceEnv } from './service-env.ts';
 export { defaultPorts, SERVICES, type ServiceKind, type ServiceSpec, SUBGRAPHS } from './services.ts';
 export { portVariable, subgraphUrlVariable } from './variables.ts';

@@ -8,7 +8,7 @@ import { subgraphUrlVariable } from './variables.ts';
  * Each process reads its own port from `PORT`; the URLs it needs to reach its dependencies come from `env`,
  * computed from the ports the others were given.
  */
-export type ServiceKind = 'subgraph' | 'gateway' | 'rest';
+export type ServiceKind = 'subgraph' | 'gateway' | 'rest' | 'web';
 
 export interface ServiceSpec {
   name: string;
@@ -34,8 +34,42 @@ const subgraph = (name: string, defaultPort: number): ServiceSpec => ({
   env: () => ({}),
 });
 
+/**
+ * The flags subgraph writes kill-switch mitigations to incident timelines through the gateway. It is given the
+ * gateway's URL but does not depend on it (the gateway depends on the subgraphs): it calls lazily and degrades.
+ */
+const flags: ServiceSpec = {
+  ...subgraph('flags', 4005),
+  env: (p, h) => ({ GATEWAY_URL: url(h, p.gateway, '/graphql') }),
+};
+
+/**
+ * The csp subgraph opens incidents from providers' events through the gateway, as the `csp` service principal;
+ * like flags it is given the gateway's URL without depending on it, and retries while the gateway is down.
+ */
+const csp: ServiceSpec = {
+  ...subgraph('csp', 4004),
+  env: (p, h) => ({ GATEWAY_URL: url(h, p.gateway, '/graphql') }),
+};
+
+/**
+ * The comms subgraph reads incidents through the gateway as the `comms` service principal (announcements need
+ * the incident, the public page its title and status); like csp it is given the gateway's URL without depending
+ * on it, calls lazily and retries while the gateway is down.
+ */
+const comms: ServiceSpec = {
+  ...subgraph('comms', 4003),
+  env: (p, h) => ({ GATEWAY_URL: url(h, p.gateway, '/graphql') }),
+};
+
 /** The domains. The gateway waits for each and is given each one's `<NAME>_URL`, so none is named twice. */
-export const SUBGRAPHS: ServiceSpec[] = [subgraph('users', 4001), subgraph('incidents', 4002)];
+export const SUBGRAPHS: ServiceSpec[] = [
+  subgraph('users', 4001),
+  subgraph('incidents', 4002),
+  comms,
+  csp,
+  flags,
+];
 
 const gateway: ServiceSpec = {
   name: 'gateway',
@@ -60,7 +94,29 @@ const rest = (domain: string, defaultPort: number): ServiceSpec => ({
   env: (p, h) => ({ GATEWAY_URL: url(h, p.gateway, '/graphql') }),
 });
 
-export const SERVICES: ServiceSpec[] = [...SUBGRAPHS, gateway, rest('users', 8080), rest('incidents', 8081)];
+/**
+ * The web app (`web/`, Next.js): its `src/main.ts` builds when stale and serves the production build. Browsers
+ * call the gateway directly; GATEWAY_URL is handed to them at request time, so the build fits any port.
+ */
+const web: ServiceSpec = {
+  name: 'web',
+  kind: 'web',
+  dir: 'web',
+  defaultPort: 3000,
+  dependsOn: ['gateway'],
+  env: (p, h) => ({ GATEWAY_URL: url(h, p.gateway, '/graphql') }),
+};
+
+export const SERVICES: ServiceSpec[] = [
+  ...SUBGRAPHS,
+  gateway,
+  rest('users', 8080),
+  rest('incidents', 8081),
+  rest('comms', 8082),
+  rest('csp', 8083),
+  rest('flags', 8070),
+  web,
+];
 
 export const defaultPorts = (): Record<string, number> =>
   Object.fromEntries(SERVICES.map((s) => [s.name, s.defaultPort]));

@@ -1,5 +1,4 @@
 import { runMain } from '@polystatus/kit';
-import { loadIncidentsRestEnv } from './config.ts';
-import { buildIncidentsRestService } from './server.ts';
+import { service } from './service-module.ts';
 
-await runMain('rest-incidents', () => buildIncidentsRestService(loadIncidentsRestEnv()));
+await runMain(service);

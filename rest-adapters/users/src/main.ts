@@ -1,5 +1,4 @@
 import { runMain } from '@polystatus/kit';
-import { loadUsersRestEnv } from './config.ts';
-import { buildUsersRestService } from './server.ts';
+import { service } from './service-module.ts';
 
-await runMain('rest-users', () => buildUsersRestService(loadUsersRestEnv()));
+await runMain(service);

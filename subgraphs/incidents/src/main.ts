@@ -1,5 +1,4 @@
 import { runMain } from '@polystatus/kit';
-import { loadIncidentsEnv } from './config.ts';
-import { buildIncidentsService } from './server.ts';
+import { service } from './service-module.ts';
 
-await runMain('incidents', () => buildIncidentsService(loadIncidentsEnv()));
+await runMain(service);

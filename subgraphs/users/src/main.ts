@@ -1,5 +1,4 @@
 import { runMain } from '@polystatus/kit';
-import { loadUsersEnv } from './config.ts';
-import { buildUsersService } from './server.ts';
+import { service } from './service-module.ts';
 
-await runMain('users', () => buildUsersService(loadUsersEnv()));
+await runMain(service);
