@@ -1,0 +1,195 @@
+import type { Announcement } from '../../domain/announcement.ts';
+import type { Component } from '../../domain/component.ts';
+import type { Maintenance } from '../../domain/maintenance.ts';
+import type { PublicView, ViewIncident } from './view.ts';
+
+/**
+ * Atlassian Statuspage's public API v2, same paths, fields and enums, so existing aggregators (and our own CSP
+ * ingestor) read a PolyStatus page with no special code. Fields Statuspage has and PolyStatus has no notion of
+ * (tweets, showcase flags, reminder intervals) are present with Statuspage's neutral values.
+ */
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function page(v: PublicView) {
+  return { id: v.page.id, name: v.page.name, url: v.page.url, time_zone: 'Etc/UTC', updated_at: iso(v.asOf) };
+}
+
+function component(v: PublicView, c: Component) {
+  return {
+    id: c.id,
+    name: c.name,
+    status: c.status,
+    created_at: iso(c.createdAt),
+    updated_at: iso(c.updatedAt),
+    position: c.position,
+    description: c.description || null,
+    showcase: true,
+    start_date: iso(c.createdAt)!.slice(0, 10),
+    group_id: c.groupId,
+    page_id: v.page.id,
+    group: false,
+    only_show_if_degraded: false,
+  };
+}
+
+/** Groups are components with `group: true` and their children's ids; their status is their worst child's. */
+function components(v: PublicView) {
+  const out: unknown[] = [];
+  for (const g of [...v.groups].sort((a, b) => a.position - b.position)) {
+    const children = v.components.filter((c) => c.groupId === g.id);
+    const worst = children.reduce<Component['status']>(
+      (w, c) => (rank(c.status) > rank(w) ? c.status : w),
+      'operational',
+    );
+    out.push({
+      id: g.id,
+      name: g.name,
+      status: worst,
+      created_at: iso(g.createdAt),
+      updated_at: iso(Math.max(g.createdAt, ...children.map((c) => c.updatedAt))),
+      position: g.position,
+      description: g.description || null,
+      showcase: false,
+      start_date: null,
+      group_id: null,
+      page_id: v.page.id,
+      group: true,
+      only_show_if_degraded: false,
+      components: children.map((c) => c.id),
+    });
+  }
+  for (const c of v.components) out.push(component(v, c));
+  return out;
+}
+
+const ORDER = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'];
+const rank = (s: string) => ORDER.indexOf(s);
+
+/** "Group - Child", as Statuspage names a grouped component in `affected_components`. */
+function displayName(v: PublicView, componentId: string): string {
+  const c = v.componentById.get(componentId);
+  if (!c) return componentId;
+  const g = c.groupId ? v.groupById.get(c.groupId) : undefined;
+  return g ? `${g.name} - ${c.name}` : c.name;
+}
+
+function update(v: PublicView, a: Announcement) {
+  return {
+    id: a.id,
+    status: a.state,
+    body: a.message,
+    incident_id: a.incidentId,
+    created_at: iso(a.publishedAt),
+    updated_at: iso(a.publishedAt),
+    display_at: iso(a.publishedAt),
+    affected_components:
+      a.impacts.length === 0
+        ? null
+        : a.impacts.map((i) => ({
+            code: i.componentId,
+            name: displayName(v, i.componentId),
+            old_status: i.oldStatus,
+            new_status: i.newStatus,
+          })),
+    deliver_notifications: true,
+    custom_tweet: null,
+    tweet_id: null,
+  };
+}
+
+function incident(v: PublicView, i: ViewIncident) {
+  const { incident: inc } = i;
+  return {
+    id: inc.id,
+    name: inc.title,
+    status: i.status,
+    created_at: iso(inc.startedAt),
+    updated_at: iso(i.updatedAt),
+    monitoring_at: iso(i.monitoringAt),
+    resolved_at:
+      i.status === 'resolved' ? iso(inc.resolvedAt ?? i.announcements[0]?.publishedAt ?? i.updatedAt) : null,
+    impact: i.impact,
+    shortlink: `${v.page.url}/incidents/${inc.id}`,
+    started_at: iso(inc.startedAt),
+    page_id: v.page.id,
+    incident_updates: i.announcements.map((a) => update(v, a)),
+    components: i.componentIds.flatMap((id) => {
+      const c = v.componentById.get(id);
+      return c ? [component(v, c)] : [];
+    }),
+    reminder_intervals: null,
+  };
+}
+
+function maintenance(v: PublicView, m: Maintenance) {
+  const updates = [...m.updates].reverse();
+  return {
+    id: m.id,
+    name: m.name,
+    status: m.status,
+    created_at: iso(m.createdAt),
+    updated_at: iso(m.updatedAt),
+    monitoring_at: iso(m.updates.find((u) => u.status === 'verifying')?.at ?? null),
+    resolved_at: iso(m.completedAt),
+    impact: 'maintenance',
+    shortlink: `${v.page.url}/incidents/${m.id}`,
+    started_at: iso(m.startedAt ?? m.scheduledFor),
+    page_id: v.page.id,
+    incident_updates: updates.map((u, n) => ({
+      id: `${m.id}-${updates.length - 1 - n}`,
+      status: u.status,
+      body: u.message,
+      incident_id: m.id,
+      created_at: iso(u.at),
+      updated_at: iso(u.at),
+      display_at: iso(u.at),
+      affected_components: null,
+      deliver_notifications: true,
+      custom_tweet: null,
+      tweet_id: null,
+    })),
+    components: m.componentIds.flatMap((id) => {
+      const c = v.componentById.get(id);
+      return c ? [component(v, c)] : [];
+    }),
+    scheduled_for: iso(m.scheduledFor),
+    scheduled_until: iso(m.scheduledUntil),
+  };
+}
+
+const upcoming = (v: PublicView) =>
+  v.maintenances.filter((m) => m.status === 'scheduled').sort((a, b) => a.scheduledFor - b.scheduledFor);
+const active = (v: PublicView) =>
+  v.maintenances.filter((m) => m.status === 'in_progress' || m.status === 'verifying');
+
+/** Every Statuspage v2 document, by path. */
+export function statuspageDocuments(v: PublicView): Record<string, unknown> {
+  const p = page(v);
+  const status = { indicator: v.indicator, description: v.description };
+  const unresolved = v.unresolved.map((i) => incident(v, i));
+  return {
+    '/api/v2/summary.json': {
+      page: p,
+      components: components(v),
+      incidents: unresolved,
+      scheduled_maintenances: [...active(v), ...upcoming(v)].map((m) => maintenance(v, m)),
+      status,
+    },
+    '/api/v2/status.json': { page: p, status },
+    '/api/v2/components.json': { page: p, components: components(v) },
+    '/api/v2/incidents.json': { page: p, incidents: v.incidents.map((i) => incident(v, i)) },
+    '/api/v2/incidents/unresolved.json': { page: p, incidents: unresolved },
+    '/api/v2/scheduled-maintenances.json': {
+      page: p,
+      scheduled_maintenances: v.maintenances.slice(0, 50).map((m) => maintenance(v, m)),
+    },
+    '/api/v2/scheduled-maintenances/upcoming.json': {
+      page: p,
+      scheduled_maintenances: upcoming(v).map((m) => maintenance(v, m)),
+    },
+    '/api/v2/scheduled-maintenances/active.json': {
+      page: p,
+      scheduled_maintenances: active(v).map((m) => maintenance(v, m)),
+    },
+  };
+}
