@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{packages,subgraphs,gateway,rest-adapters,scripts}/**/*.test.ts'],
+          include: ['{packages,subgraphs,gateway,rest-adapters,scripts,web}/**/*.test.ts'],
           exclude: [...ignore, '**/*.int.test.ts'],
         },
       },
@@ -34,6 +34,8 @@ export default defineConfig({
           exclude: ignore,
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // The web app's production build, once, before any stack starts (a no-op when it is up to date).
+          globalSetup: ['e2e/support/web-build.ts'],
           // End-to-end suites start real processes on fixed ports; run the files one after another.
           fileParallelism: false,
         },

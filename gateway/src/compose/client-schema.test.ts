@@ -19,8 +19,12 @@ describe('the client schema file', () => {
   it('is the API schema with every domain’s subscriptions, as codegen and GraphiQL need it', () => {
     const schema = buildSchema(printed);
     expect(Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).sort()).toEqual([
+      'announcementPublished',
+      'cspEventChanged',
+      'flagChanged',
       'incidentChanged',
       'incidentTimeline',
+      'publicStatusChanged',
     ]);
     expect(schema.getQueryType()?.getFields().incidents).toBeDefined();
     expect(schema.getMutationType()?.getFields().createIncident).toBeDefined();

@@ -22,8 +22,12 @@ describe('buildRealtimeSchema', () => {
     const { schema, skipped } = buildRealtimeSchema(SUPERGRAPH, SOURCES, DECLARED);
     expect(skipped).toEqual([]);
     expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual([
+      'announcementPublished',
+      'cspEventChanged',
+      'flagChanged',
       'incidentChanged',
       'incidentTimeline',
+      'publicStatusChanged',
     ]);
     expect(schema.getType('IncidentChangeFilter')).toBeDefined();
     expect(schema.getQueryType()!.getFields().incident).toBeDefined();
@@ -49,18 +53,23 @@ describe('buildRealtimeSchema', () => {
   });
 
   it('leaves out a source whose domain is not in the supergraph, keeping the others', () => {
-    const csp: SubscriptionSource = {
+    // A domain that is not composed (no such subgraph): its payload's WeatherReport is not in the supergraph.
+    const weather: SubscriptionSource = {
       ...incidentChanged,
-      field: 'cspEventChanged',
-      domain: 'csp',
+      field: 'weatherChanged',
+      domain: 'weather',
       hydrate: {},
     };
-    const cspSdl = sdl(
-      'csp',
-      'type Subscription { cspEventChanged(after: String): CspEventChange! }\ntype CspEventChange { cursor: String! cspEvent: CspEvent }',
+    const weatherSdl = sdl(
+      'weather',
+      'type Subscription { weatherChanged(after: String): WeatherChange! }\ntype WeatherChange { cursor: String! report: WeatherReport }',
     );
-    const { schema, skipped } = buildRealtimeSchema(SUPERGRAPH, [...SOURCES, csp], [...DECLARED, cspSdl]);
-    expect(skipped).toEqual([{ field: 'cspEventChanged', reason: expect.stringContaining('CspEvent') }]);
+    const { schema, skipped } = buildRealtimeSchema(
+      SUPERGRAPH,
+      [...SOURCES, weather],
+      [...DECLARED, weatherSdl],
+    );
+    expect(skipped).toEqual([{ field: 'weatherChanged', reason: expect.stringContaining('WeatherReport') }]);
     expect(schema.getSubscriptionType()!.getFields().incidentChanged).toBeDefined();
   });
 
@@ -92,7 +101,7 @@ describe('buildRealtimeSchema', () => {
       hydrate: { incident: [{ field: 'incident', args: { key: (e) => e.envelope.subject } }] },
     };
     const timeline = SOURCES.find((s) => s.field === 'incidentTimeline')!;
-    expect(() => buildRealtimeSchema(SUPERGRAPH, [broken, timeline], DECLARED)).toThrow(
+    expect(() => buildRealtimeSchema(SUPERGRAPH, [broken, timeline], [incidentsSdl])).toThrow(
       /incident\(key:\) does not exist/,
     );
   });
@@ -103,6 +112,9 @@ describe('buildRealtimeSchema', () => {
       'incidentChanged(filter: IncidentChangeFilter)',
     );
     expect(noAfter).not.toBe(incidentsSdl.sdl);
-    expect(() => buildRealtimeSchema(SUPERGRAPH, SOURCES, [sdl('incidents', noAfter)])).toThrow(/after/);
+    const incidentSources = SOURCES.filter((source) => source.domain === 'incidents');
+    expect(() => buildRealtimeSchema(SUPERGRAPH, incidentSources, [sdl('incidents', noAfter)])).toThrow(
+      /after/,
+    );
   });
 });

@@ -1,6 +1,9 @@
 import type { EventEnvelope } from '@polystatus/kit';
 import type { z } from 'zod';
+import { COMMS_EVENT_DATA } from './comms.ts';
+import { CSP_EVENT_DATA } from './csp.ts';
 import { eventEnvelope } from './envelope.ts';
+import { FLAG_EVENT_DATA } from './flags.ts';
 import { INCIDENT_EVENT_DATA } from './incidents.ts';
 import { USERS_EVENT_DATA } from './users.ts';
 
@@ -11,6 +14,9 @@ import { USERS_EVENT_DATA } from './users.ts';
 export const DOMAIN_EVENTS = {
   users: USERS_EVENT_DATA,
   incidents: INCIDENT_EVENT_DATA,
+  csp: CSP_EVENT_DATA,
+  comms: COMMS_EVENT_DATA,
+  flags: FLAG_EVENT_DATA,
 } as const;
 
 export type EventDomain = keyof typeof DOMAIN_EVENTS;
