@@ -1,0 +1,5 @@
+import { login } from '../../../../server/session-routes.ts';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = (request: Request): Promise<Response> => login(request);

@@ -1,0 +1,5 @@
+import { logout } from '../../../../server/session-routes.ts';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = (request: Request): Promise<Response> => logout(request);
