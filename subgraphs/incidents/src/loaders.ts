@@ -3,14 +3,20 @@ import type { ActionItem } from './domain/action-item.ts';
 import type { Incident, Postmortem, TimelineEntry } from './domain/incident.ts';
 import type { RoleAssignment } from './domain/roles.ts';
 import type { ActionItemListRequest, ActionItemStore } from './store/action-item-store.ts';
-import type { IncidentStore, ListRequest, ListResult, TimelineRequest } from './store/incident-store.ts';
+import type {
+  IncidentListResult,
+  IncidentStore,
+  ListRequest,
+  ListResult,
+  TimelineRequest,
+} from './store/incident-store.ts';
 
 export interface IncidentsLoaders {
   incident: DataLoader<string, Incident | null>;
   postmortem: DataLoader<string, Postmortem | null>;
   postmortemHistory: DataLoader<string, Postmortem[]>;
   timeline: DataLoader<TimelineRequest, { entries: TimelineEntry[]; hasMore: boolean }, string>;
-  list: DataLoader<ListRequest, ListResult, string>;
+  list: DataLoader<ListRequest, IncidentListResult, string>;
   roles: DataLoader<string, RoleAssignment[]>;
   roleHoldings: DataLoader<string, string[]>;
   actionItem: DataLoader<string, ActionItem | null>;

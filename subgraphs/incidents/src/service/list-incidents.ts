@@ -29,13 +29,13 @@ export async function listCommandedIncidents(
 
 async function page(loaders: IncidentsLoaders, query: ListQuery): Promise<Page<Incident>> {
   const result = await loaders.list.load({ filter: query.filter, before: query.before, limit: query.first });
-  const incidents = await loaders.incident.loadMany(result.entries.map((e) => e.id));
   const items: Page<Incident>['items'] = [];
-  result.entries.forEach((entry, i) => {
-    const node = incidents[i];
-    if (node instanceof Error) throw node;
-    if (node) items.push({ cursor: encodeListCursor(entry.seq), node });
-  });
+  for (const { seq, incident } of result.entries) {
+    if (!incident) continue;
+    // Fields that load the incident again by id (an entity reference in the same request) reuse this read.
+    loaders.incident.prime(incident.id, incident);
+    items.push({ cursor: encodeListCursor(seq), node: incident });
+  }
   const last = result.entries.at(-1);
   const endSeq = result.resumeBelow ?? last?.seq ?? null;
   return { items, hasNextPage: result.hasMore, endCursor: endSeq === null ? null : encodeListCursor(endSeq) };

@@ -74,6 +74,11 @@ export interface ListResult {
   resumeBelow: number | null;
 }
 
+/** A page of incidents: the records come with it, read atomically with the indexes (see list.lua). */
+export interface IncidentListResult extends ListResult {
+  entries: { id: string; seq: number; incident: Incident | null }[];
+}
+
 export interface TimelineRequest {
   incidentId: string;
   first: number;
@@ -293,7 +298,7 @@ export class IncidentStore {
   }
 
   /** Several list queries (one per user asking for `commandedIncidents`, say) in one round trip. */
-  async list(requests: readonly ListRequest[]): Promise<ListResult[]> {
+  async list(requests: readonly ListRequest[]): Promise<IncidentListResult[]> {
     const pipe = this.redis.pipeline();
     const ks = this.keys.keyspace();
     for (const r of requests) {
@@ -309,11 +314,14 @@ export class IncidentStore {
       void scripts.run(pipe, 'list', this.indexesFor(r.filter), [JSON.stringify(payload)]);
     }
     const results = await exec(pipe);
+    const stride = 1 + INCIDENT_FIELDS.length;
     return results.map((raw) => {
-      const reply = raw as string[];
-      const entries: ListResult['entries'] = [];
-      for (let i = 2; i + 1 < reply.length; i += 2)
-        entries.push({ id: reply[i]!, seq: Number(reply[i + 1]) });
+      const reply = raw as (string | null)[];
+      const entries: IncidentListResult['entries'] = [];
+      for (let i = 2; i + stride <= reply.length; i += stride) {
+        const incident = decodeIncident(reply.slice(i + 1, i + stride));
+        entries.push({ id: incident?.id ?? '', seq: Number(reply[i]), incident });
+      }
       return { entries, hasMore: reply[0] === '1', resumeBelow: reply[1] ? Number(reply[1]) : null };
     });
   }

@@ -4,8 +4,8 @@ import { INCIDENT_FIELDS } from './record.ts';
 const dir = new URL('./lua/', import.meta.url);
 
 /**
- * Each script is its preludes plus its body. The write prelude starts with the hash fields a write returns,
- * generated from record.ts, so the script and the decoder cannot disagree on their order.
+ * Each script is its preludes plus its body. The write prelude (and the list script) starts with the hash fields
+ * a script returns, generated from record.ts, so the script and the decoder cannot disagree on their order.
  */
 const fieldsLine = `local FIELDS = { ${INCIDENT_FIELDS.map((f) => `'${f}'`).join(', ')} }\n`;
 const write = (...names: string[]) =>
@@ -24,7 +24,7 @@ export const scripts = new LuaScripts('incidents', {
   createActionItem: write('user-check', 'action-items', 'create-action-item'),
   updateActionItem: write('user-check', 'action-items', 'update-action-item'),
   submitPostmortem: write('action-items', 'submit-postmortem'),
-  list: readLua(dir, 'trigrams', 'list'),
+  list: [fieldsLine, readLua(dir, 'trigrams', 'list')].join('\n'),
   listActionItems: readLua(dir, 'list-action-items'),
   userDirectoryCatchUp: readLua(dir, 'user-directory-catch-up'),
 });

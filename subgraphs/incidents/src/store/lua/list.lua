@@ -2,8 +2,11 @@
 -- KEYS: the filter indexes (none: every incident). ARGV[1] JSON: all, tri, incident (key prefixes), q (lower-
 -- cased, may be empty), before (exclusive sequence number or null), limit, budget.
 -- Walks the smallest candidate index from the cursor down and checks membership in the others (ZSCORE, the
--- most selective first), then the substring itself for a query. Returns {more, resume, id1, seq1, id2, ...}:
--- `resume` is set when the scan budget ran out before the page filled, so the client carries on from there.
+-- most selective first), then the substring itself for a query. Returns {more, resume, seq1, <FIELDS of the
+-- first incident>, seq2, <FIELDS>, ...}: `resume` is set when the scan budget ran out before the page filled, so
+-- the client carries on from there. The records travel with the page (FIELDS is prepended from record.ts): read
+-- in the same atomic step as the indexes, they cannot disagree with them, and the caller needs no second round
+-- trip of one HMGET per incident, which cost more than the list itself (docs/performance.md).
 local A = cjson.decode(ARGV[1])
 -- Trigram sets used as membership checks besides the driver. The substring check decides in the end, so more
 -- would only add work per candidate: a 200-character query has ~200 trigrams, and checking each of them would
@@ -43,10 +46,16 @@ end
 local max = '+inf'
 if A.before ~= nil and A.before ~= cjson.null then max = '(' .. A.before end
 local batch = math.min(math.max(A.limit + 1, 64), 1024)
-local out, found, scanned = {}, 0, 0
+-- The reply is built in place (its first two slots filled last): a page of 500 records is about 10,000 values,
+-- more than unpack() can spread onto Lua's stack.
+local out, found, scanned = { '0', '' }, 0, 0
+local function reply(more, resume)
+  out[1], out[2] = more, resume
+  return out
+end
 while true do
   local page = redis.call('ZRANGE', driver, max, '-inf', 'BYSCORE', 'REV', 'LIMIT', 0, batch, 'WITHSCORES')
-  if #page == 0 then return { '0', '', unpack(out) } end
+  if #page == 0 then return reply('0', '') end
   for i = 1, #page, 2 do
     local id, score = page[i], page[i + 1]
     local ok = true
@@ -61,13 +70,14 @@ while true do
       ok = (f[1] and string.find(f[1], q, 1, true) ~= nil) or (f[2] and string.find(f[2], q, 1, true) ~= nil)
     end
     if ok then
-      if found == A.limit then return { '1', '', unpack(out) } end
+      if found == A.limit then return reply('1', '') end
       found = found + 1
-      out[#out + 1] = id
       out[#out + 1] = score
+      local record = redis.call('HMGET', A.incident .. id, unpack(FIELDS))
+      for k = 1, #FIELDS do out[#out + 1] = record[k] end
     end
     scanned = scanned + 1
-    if scanned >= A.budget then return { '1', score, unpack(out) } end
+    if scanned >= A.budget then return reply('1', score) end
     max = '(' .. score
   end
 end
