@@ -8,6 +8,7 @@ import {
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import {
   type Authenticator,
+  createRedis,
   createService,
   DomainError,
   formatGraphQLError,
@@ -17,12 +18,14 @@ import {
   type Logger,
   type Principal,
   REQUEST_ID_HEADER,
+  type RedisHandle,
   refusalPlugin,
   type ServiceParts,
   signIdentity,
 } from '@polystatus/kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createGatewayAuthenticator, type GatewayAuthenticator } from './auth/gateway-authenticator.ts';
+import { VerifiedSessions } from './auth/verified-sessions.ts';
 import type { GatewayEnv } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { clientAddress, parseTrustedProxies } from './http/client-address.ts';
@@ -38,6 +41,7 @@ import { registerServerTiming } from './http/server-timing.ts';
 import { attachRealtime } from './realtime/attach.ts';
 import { buildClientSchema } from './realtime/client-schema.ts';
 import type { RealtimeConfig } from './realtime/config.ts';
+import { domainEventStream } from './realtime/keys.ts';
 import { SubgraphDataSource } from './subgraphs/data-source.ts';
 import { SubgraphHttp } from './subgraphs/subgraph-http.ts';
 
@@ -70,6 +74,7 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
   const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
   // Built in setup, where the service's logger exists; closed with the service.
   let owned: GatewayAuthenticator | undefined;
+  let sessionsRedis: RedisHandle | undefined;
   let authenticator!: Authenticator;
   const limiter =
     env.RATE_LIMIT_PER_SECOND > 0
@@ -93,6 +98,7 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
       onClose: [
         { name: 'subgraph-connections', run: async () => subgraphHttp?.close() },
         { name: 'authenticator', run: async () => owned?.close() },
+        { name: 'verified-sessions', run: async () => sessionsRedis?.close() },
       ],
     },
     async (parts) => {
@@ -109,7 +115,24 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
             jwtFallback: env.AUTH_JWT_FALLBACK,
             logger: parts.logger,
           });
-      authenticator = deps.authenticator ?? owned!;
+      if (owned) {
+        // Introspection once per credential, then trusted until the users stream says otherwise (verified-sessions.ts).
+        sessionsRedis = createRedis({
+          url: env.REDIS_URL,
+          name: 'gateway-sessions',
+          keyPrefix: env.REDIS_KEY_PREFIX,
+          commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+          logger: parts.logger,
+        });
+        authenticator = new VerifiedSessions({
+          inner: owned,
+          redis: sessionsRedis.client,
+          usersStream: domainEventStream(env.REDIS_KEY_PREFIX, 'users'),
+          logger: parts.logger,
+        });
+      } else {
+        authenticator = deps.authenticator!;
+      }
       const gateway = new ApolloGateway({
         supergraphSdl: env.SUPERGRAPH_SDL,
         logger: parts.logger,
