@@ -7,6 +7,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadGatewayEnv } from './config.ts';
+import { loadRealtimeConfig } from './realtime/config.ts';
 import { buildGatewayService, type GatewayService } from './server.ts';
 
 /**
@@ -173,7 +174,12 @@ describe('hostile operations', () => {
       },
       SUPERGRAPH,
     );
-    gateway = await buildGatewayService(env, { authenticator });
+    // 160 sockets from one address in a few seconds: socket admission (issue 17) must not be what refuses them.
+    const realtime = loadRealtimeConfig({
+      REALTIME_CONNECTS_PER_SECOND: '1000',
+      REALTIME_CONNECT_BURST: '1000',
+    });
+    gateway = await buildGatewayService(env, { authenticator, realtime });
     base = await gateway.listen();
   });
 

@@ -57,10 +57,10 @@ describe('the gateway’s client schema, over HTTP and over the socket', () => {
     const body = (await res.json()) as { data: IntrospectionQuery; errors?: unknown };
     expect({ status: res.status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
     const schema = buildClientSchema(body.data);
-    expect(Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).sort()).toEqual([
-      'incidentChanged',
-      'incidentTimeline',
-    ]);
+    // Every domain's subscriptions are there; the incidents ones stand for them (the full list: client-schema.test.ts).
+    expect(Object.keys(schema.getSubscriptionType()?.getFields() ?? {})).toEqual(
+      expect.arrayContaining(['incidentChanged', 'incidentTimeline']),
+    );
     expect(schema.getQueryType()?.getFields().incidents).toBeDefined();
   });
 
@@ -76,9 +76,12 @@ describe('the gateway’s client schema, over HTTP and over the socket', () => {
       for await (const result of client.iterate({ query })) return result;
       throw new Error('no result');
     };
-    expect(await once('{ __type(name: "Subscription") { fields { name } } }')).toEqual({
-      data: { __type: { fields: [{ name: 'incidentChanged' }, { name: 'incidentTimeline' }] } },
-    });
+    const subscriptions = (await once('{ __type(name: "Subscription") { fields { name } } }')) as {
+      data: { __type: { fields: { name: string }[] } };
+    };
+    expect(subscriptions.data.__type.fields).toEqual(
+      expect.arrayContaining([{ name: 'incidentChanged' }, { name: 'incidentTimeline' }]),
+    );
     // The incidents subgraph is not running: the gateway itself says so, for the field that needed it.
     const data = await once('{ incidents(first: 1) { edges { cursor } } }');
     expect(data.errors?.[0]).toMatchObject({ extensions: { code: 'UNAVAILABLE' } });
