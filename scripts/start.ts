@@ -1,11 +1,12 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTime } from '@polystatus/kit';
-import { portVariable } from '@polystatus/registry';
+import { buildTime, settleMemoryWhenQuiet } from '@polystatus/kit';
+import { portVariable, SERVICES } from '@polystatus/registry';
 import { devInternalSecret } from './launcher/dev-secret.ts';
 import { type Launch, type LaunchedService, type LaunchMode, launch, livePid } from './launcher/launcher.ts';
 import { consoleOutput } from './launcher/output.ts';
+import { withoutServices } from './launcher/plan.ts';
 import { ensureRedis, type RedisGuard } from './launcher/redis.ts';
 import { maxRestartsFrom } from './launcher/restart.ts';
 import { builtRuntime, sourceRuntime } from './launcher/runtime.ts';
@@ -138,6 +139,7 @@ try {
   let skipped: string[] = [];
   launching = launch({
     root: ROOT,
+    services: withoutServices(SERVICES, env.POLYSTATUS_WITHOUT),
     mode,
     runtime,
     env,
@@ -171,4 +173,6 @@ if (running && !exiting) {
   );
   // Stay up until a signal, even if every service were given up and no child process were left to wait on.
   setInterval(() => {}, 1 << 30);
+  // The launcher only relays lines from here on: give back what starting Redis, the build check and the children took.
+  settleMemoryWhenQuiet();
 }

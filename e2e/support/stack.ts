@@ -62,6 +62,11 @@ export interface StackOptions {
   mode?: 'single' | 'split';
   /** How long the whole stack may take to become ready. */
   timeoutMs?: number;
+  /**
+   * Start the web app too (a Next.js process of its own, the slowest to start): only the browser tests need it,
+   * the others run the stack as `POLYSTATUS_WITHOUT=web` would.
+   */
+  web?: boolean;
 }
 
 const OUTPUT_LIMIT = 200_000;
@@ -113,6 +118,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     POLYSTATUS_MODE: opts.mode ?? 'single',
+    ...(opts.web ? {} : { POLYSTATUS_WITHOUT: 'web' }),
     ...opts.env,
   });
 

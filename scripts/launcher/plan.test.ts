@@ -1,6 +1,6 @@
 import type { ServiceSpec } from '@polystatus/registry';
 import { describe, expect, it } from 'vitest';
-import { planLaunch } from './plan.ts';
+import { planLaunch, withoutServices } from './plan.ts';
 import { resolvePorts } from './ports.ts';
 
 const spec = (name: string, dependsOn: string[] = [], defaultPort = 1000): ServiceSpec => ({
@@ -63,5 +63,17 @@ describe('ports', () => {
     await expect(resolvePorts(registry, { USERS_PORT: 'x' })).rejects.toThrow(/USERS_PORT/);
     await expect(resolvePorts(registry, { USERS_PORT: '8081' })).rejects.toThrow(/both listen on port 8081/);
     await expect(resolvePorts(registry, { POLYSTATUS_PORTS: 'random' })).rejects.toThrow(/auto/);
+  });
+});
+
+describe('withoutServices', () => {
+  const specs = [spec('a'), spec('b', ['a']), spec('web', ['b'])];
+  it('leaves the named services out and their dependents start without them', () => {
+    expect(withoutServices(specs, 'web').map((s) => s.name)).toEqual(['a', 'b']);
+    expect(withoutServices(specs, ' a ').find((s) => s.name === 'b')?.dependsOn).toEqual([]);
+  });
+  it('keeps everything when unset, and refuses an unknown name', () => {
+    expect(withoutServices(specs, undefined)).toHaveLength(3);
+    expect(() => withoutServices(specs, 'wbe')).toThrow(/unknown service\(s\): wbe/);
   });
 });

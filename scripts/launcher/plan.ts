@@ -38,3 +38,26 @@ export function planLaunch(services: ServiceSpec[], exists: (spec: ServiceSpec) 
 
 export const planFromDisk = (root: string, services: ServiceSpec[]): LaunchPlan =>
   planLaunch(services, (s) => existsSync(mainPath(root, s)));
+
+/**
+ * The registry less the services named in `POLYSTATUS_WITHOUT` (comma-separated), e.g. `web` for an API-only
+ * install or a test stack that needs no browser app. What depended on a left-out service starts without it,
+ * as with a skipped one. An unknown name is an error: a typo must not silently start everything.
+ */
+export function withoutServices(services: ServiceSpec[], list: string | undefined): ServiceSpec[] {
+  const names = new Set(
+    (list ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
+  );
+  const unknown = [...names].filter((n) => !services.some((s) => s.name === n));
+  if (unknown.length) {
+    throw new Error(
+      `POLYSTATUS_WITHOUT names unknown service(s): ${unknown.join(', ')} (known: ${services.map((s) => s.name).join(', ')})`,
+    );
+  }
+  return services
+    .filter((s) => !names.has(s.name))
+    .map((s) => ({ ...s, dependsOn: s.dependsOn.filter((d) => !names.has(d)) }));
+}
