@@ -19,7 +19,7 @@ let web: string;
 beforeAll(async () => {
   const port = await freePort();
   web = `http://127.0.0.1:${port}`;
-  stack = await startStack({ env: { WEB_PORT: String(port), CORS_ORIGINS: web } });
+  stack = await startStack({ web: true, env: { WEB_PORT: String(port), CORS_ORIGINS: web } });
   browser = await launchChromium();
 }, 180_000);
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
   // The gateway allows the web app's origin; with a port picked here both sides agree on it.
   const port = await freePort();
   web = `http://127.0.0.1:${port}`;
-  stack = await startStack({ env: { WEB_PORT: String(port), CORS_ORIGINS: web } });
+  stack = await startStack({ web: true, env: { WEB_PORT: String(port), CORS_ORIGINS: web } });
   browser = await launchChromium();
 }, 180_000);
 

@@ -96,7 +96,9 @@ const rest = (domain: string, defaultPort: number): ServiceSpec => ({
 
 /**
  * The web app (`web/`, Next.js): its `src/main.ts` builds when stale and serves the production build. Browsers
- * call the gateway directly; GATEWAY_URL is handed to them at request time, so the build fits any port.
+ * call the gateway directly; GATEWAY_URL is handed to them at request time, so the build fits any port. The
+ * public status page is rendered from rest-comms's in-memory snapshot (COMMS_PUBLIC_URL, decision 0010), read per
+ * request; it does not wait for rest-comms to start (the page says so while it is away).
  */
 const web: ServiceSpec = {
   name: 'web',
@@ -104,7 +106,7 @@ const web: ServiceSpec = {
   dir: 'web',
   defaultPort: 3000,
   dependsOn: ['gateway'],
-  env: (p, h) => ({ GATEWAY_URL: url(h, p.gateway, '/graphql') }),
+  env: (p, h) => ({ GATEWAY_URL: url(h, p.gateway, '/graphql'), COMMS_PUBLIC_URL: url(h, p['rest-comms']) }),
 };
 
 export const SERVICES: ServiceSpec[] = [

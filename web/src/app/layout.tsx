@@ -1,8 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
-import { Providers } from '../components/providers.tsx';
-import { runtimeConfig } from '../server/runtime-config.ts';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -20,19 +17,17 @@ export const viewport: Viewport = {
 };
 
 /**
- * The gateway's address is read here, per request, and handed to the browser's client: one build serves every
- * deployment, and `npm start` may give the gateway any port.
+ * The document every page shares. The signed-in app adds its session and GraphQL client in `(app)/layout.tsx`;
+ * the public status page (`status/`) is rendered on the server without them, for search engines and slow clients.
  */
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  await connection();
-  const { browser } = runtimeConfig();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <Providers config={browser}>{children}</Providers>
+        {children}
       </body>
     </html>
   );

@@ -12,9 +12,18 @@ import { StatusBanner } from './status-banner.tsx';
 
 /**
  * Every signed-in page: the navigation (only what the role may use), the live-connection banner, the page.
- * Signed out, it sends the browser to the login page and back here afterwards.
+ * Signed out, it sends the browser to the login page and back here afterwards. `bare` (the wallboard, shown on a
+ * screen nobody touches) keeps only the page and the live-connection banner.
  */
-export function AppShell({ children, minRole = 'VIEWER' }: { children: ReactNode; minRole?: Role }) {
+export function AppShell({
+  children,
+  minRole = 'VIEWER',
+  bare = false,
+}: {
+  children: ReactNode;
+  minRole?: Role;
+  bare?: boolean;
+}) {
   const { session, state } = useSession();
   const router = useRouter();
   const pathname = usePathname();
@@ -32,6 +41,23 @@ export function AppShell({ children, minRole = 'VIEWER' }: { children: ReactNode
     );
   }
   const role = state.user.role;
+  const page = atLeast(role, minRole) ? (
+    children
+  ) : (
+    <div className="state error" role="alert">
+      This page needs the {minRole.toLowerCase()} role; you are signed in as {role.toLowerCase()}.
+    </div>
+  );
+  if (bare) {
+    return (
+      <div className="shell bare">
+        <LiveBanner />
+        <main className="main" id="main">
+          {page}
+        </main>
+      </div>
+    );
+  }
   const sections = NAV.map((s) => ({
     ...s,
     entries: s.entries.filter((e) => atLeast(role, e.minRole)),
@@ -83,13 +109,7 @@ export function AppShell({ children, minRole = 'VIEWER' }: { children: ReactNode
       <LiveBanner />
       <StatusBanner />
       <main className="main" id="main">
-        {atLeast(role, minRole) ? (
-          children
-        ) : (
-          <div className="state error" role="alert">
-            This page needs the {minRole.toLowerCase()} role; you are signed in as {role.toLowerCase()}.
-          </div>
-        )}
+        {page}
       </main>
     </div>
   );

@@ -2,13 +2,7 @@ import type { Role } from '../generated/graphql.ts';
 
 /**
  * The app's navigation, by section. An entry is listed only when its page exists, and shown only to roles that
- * may use it. Pages for the domains still being written take the places marked below when their domain lands
- * (a link to a page that does not exist would be worse than no link):
- *
- *   Status      → "Public status" (`/status`, no sign-in; comms domain)
- *   Providers   → "Wallboard" (`/wallboard`, viewer; csp domain)
- *   Admin       → "Webhooks" (`/admin/webhooks`, admin; comms domain), "Providers" (`/admin/providers`, admin;
- *                 csp domain)
+ * may use it (the public status page needs no sign-in at all; it is listed for the team's convenience).
  */
 export interface NavEntry {
   href: string;
@@ -30,14 +24,27 @@ export const NAV: NavSection[] = [
       { href: '/action-items', label: 'My action items', minRole: 'VIEWER' },
     ],
   },
-  { title: 'Status', entries: [] },
-  { title: 'Providers', entries: [] },
+  {
+    title: 'Status',
+    entries: [
+      { href: '/status', label: 'Public status page', minRole: 'VIEWER' },
+      { href: '/admin/status-page', label: 'Components & maintenance', minRole: 'MANAGER' },
+    ],
+  },
+  {
+    title: 'Providers',
+    entries: [
+      { href: '/wallboard', label: 'Wallboard', minRole: 'VIEWER' },
+      { href: '/admin/providers', label: 'Providers & dependencies', minRole: 'RESPONDER' },
+    ],
+  },
   {
     title: 'Admin',
     entries: [
       { href: '/admin/users', label: 'Users & roles', minRole: 'ADMIN' },
       { href: '/admin/tokens', label: 'API tokens', minRole: 'ADMIN' },
       { href: '/admin/flags', label: 'Feature flags', minRole: 'ADMIN' },
+      { href: '/admin/webhooks', label: 'Webhooks', minRole: 'MANAGER' },
     ],
   },
   { title: 'Tools', entries: [{ href: '/playground', label: 'GraphQL playground', minRole: 'VIEWER' }] },

@@ -22,8 +22,8 @@ const PublicBannerQuery = graphql(`
 
 /** Each new rendering of the public page; the banner is read again when one arrives. */
 const PublicStatusChangedSubscription = graphql(`
-  subscription PublicBannerChanged {
-    publicStatusChanged {
+  subscription PublicBannerChanged($after: String) {
+    publicStatusChanged(after: $after) {
       cursor
       version
     }
@@ -63,7 +63,10 @@ const wasDismissed = (id: string) => {
  */
 export function StatusBanner() {
   const [{ data }, refetch] = useQuery({ query: PublicBannerQuery, requestPolicy: 'cache-and-network' });
-  const [{ data: change }] = useSubscription({ query: PublicStatusChangedSubscription });
+  const [{ data: change }] = useSubscription({
+    query: PublicStatusChangedSubscription,
+    variables: { after: null },
+  });
   const [dismissed, setDismissed] = useState<string | null>(null);
   const seenVersion = useRef<number | null>(null);
 

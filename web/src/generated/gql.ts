@@ -15,7 +15,42 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query PublicBanner {\n    publicBanner {\n      id\n      kind\n      level\n      title\n      state\n      message\n      url\n      alsoActive\n    }\n  }\n": typeof types.PublicBannerDocument,
-    "\n  subscription PublicBannerChanged {\n    publicStatusChanged {\n      cursor\n      version\n    }\n  }\n": typeof types.PublicBannerChangedDocument,
+    "\n  subscription PublicBannerChanged($after: String) {\n    publicStatusChanged(after: $after) {\n      cursor\n      version\n    }\n  }\n": typeof types.PublicBannerChangedDocument,
+    "\n  fragment AnnouncementFields on Announcement {\n    id\n    incidentId\n    state\n    message\n    publishedAt\n    authorId\n    author {\n      id\n      name\n    }\n    impacts {\n      componentId\n      component {\n        id\n        name\n      }\n      oldStatus\n      newStatus\n    }\n  }\n": typeof types.AnnouncementFieldsFragmentDoc,
+    "\n  query IncidentAnnouncements($id: ID!) {\n    incident(id: $id) {\n      id\n      announcements {\n        ...AnnouncementFields\n      }\n    }\n    components {\n      id\n      name\n      status\n      group {\n        id\n        name\n      }\n    }\n  }\n": typeof types.IncidentAnnouncementsDocument,
+    "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      ...AnnouncementFields\n    }\n  }\n": typeof types.PublishAnnouncementDocument,
+    "\n  subscription AnnouncementPublished($incidentId: ID, $after: String) {\n    announcementPublished(incidentId: $incidentId, after: $after) {\n      cursor\n      incidentId\n      state\n      announcement {\n        ...AnnouncementFields\n      }\n    }\n  }\n": typeof types.AnnouncementPublishedDocument,
+    "\n  subscription PublicStatusChanged($after: String) {\n    publicStatusChanged(after: $after) {\n      cursor\n      version\n      asOf\n      indicator\n      description\n    }\n  }\n": typeof types.PublicStatusChangedDocument,
+    "\n  fragment ComponentFields on Component {\n    id\n    name\n    description\n    groupId\n    position\n    status\n    updatedAt\n  }\n": typeof types.ComponentFieldsFragmentDoc,
+    "\n  query ComponentsAdmin {\n    components {\n      ...ComponentFields\n    }\n    componentGroups {\n      id\n      name\n      position\n    }\n  }\n": typeof types.ComponentsAdminDocument,
+    "\n  mutation CreateComponentGroup($input: CreateComponentGroupInput!) {\n    createComponentGroup(input: $input) {\n      id\n      name\n      position\n    }\n  }\n": typeof types.CreateComponentGroupDocument,
+    "\n  mutation CreateComponent($input: CreateComponentInput!) {\n    createComponent(input: $input) {\n      ...ComponentFields\n    }\n  }\n": typeof types.CreateComponentDocument,
+    "\n  mutation UpdateComponent($id: ID!, $input: UpdateComponentInput!) {\n    updateComponent(id: $id, input: $input) {\n      ...ComponentFields\n    }\n  }\n": typeof types.UpdateComponentDocument,
+    "\n  fragment MaintenanceFields on Maintenance {\n    id\n    name\n    message\n    status\n    componentIds\n    scheduledFor\n    scheduledUntil\n    startedAt\n    completedAt\n    updatedAt\n    updates {\n      status\n      message\n      at\n      authorId\n    }\n  }\n": typeof types.MaintenanceFieldsFragmentDoc,
+    "\n  query Maintenances($first: Int!) {\n    maintenances(first: $first) {\n      ...MaintenanceFields\n    }\n  }\n": typeof types.MaintenancesDocument,
+    "\n  mutation ScheduleMaintenance($input: ScheduleMaintenanceInput!) {\n    scheduleMaintenance(input: $input) {\n      ...MaintenanceFields\n    }\n  }\n": typeof types.ScheduleMaintenanceDocument,
+    "\n  mutation UpdateMaintenance($id: ID!, $input: UpdateMaintenanceInput!) {\n    updateMaintenance(id: $id, input: $input) {\n      ...MaintenanceFields\n    }\n  }\n": typeof types.UpdateMaintenanceDocument,
+    "\n  mutation ChangeMaintenanceStatus($id: ID!, $status: MaintenanceStatus!, $message: String) {\n    changeMaintenanceStatus(id: $id, status: $status, message: $message) {\n      ...MaintenanceFields\n    }\n  }\n": typeof types.ChangeMaintenanceStatusDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    status\n    disabledReason\n    disabledAt\n    failingSince\n    createdAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int!) {\n    webhookEndpoint(id: $id) {\n      id\n      deliveries(first: $first) {\n        nodes {\n          id\n          at\n          messageId\n          eventType\n          attempt\n          statusCode\n          latencyMs\n          outcome\n          error\n          manual\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n      previousValidUntil\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation SetWebhookEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEnabled(id: $id, enabled: $enabled) {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.SetWebhookEnabledDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) {\n    redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId)\n  }\n": typeof types.RedeliverWebhookMessageDocument,
+    "\n  mutation SubscribeEmail($input: SubscribeEmailInput!) {\n    subscribeEmail(input: $input) {\n      accepted\n    }\n  }\n": typeof types.SubscribeEmailDocument,
+    "\n  fragment CspEventFields on CspEvent {\n    id\n    providerId\n    upstreamId\n    kind\n    title\n    status\n    impact\n    components\n    regions\n    startedAt\n    updatedAt\n    resolvedAt\n    active\n    url\n    incidentId\n    updates {\n      at\n      status\n      body\n    }\n  }\n": typeof types.CspEventFieldsFragmentDoc,
+    "\n  query IncidentCspEvents($id: ID!) {\n    incident(id: $id) {\n      id\n      cspEvents {\n        ...CspEventFields\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.IncidentCspEventsDocument,
+    "\n  query Wallboard($first: Int!) {\n    providers {\n      id\n      name\n      type\n      enabled\n      components {\n        name\n        status\n        group\n      }\n      health {\n        reachable\n        circuit\n        lastSuccessAt\n        lastError\n        consecutiveFailures\n      }\n    }\n    cspEvents(filter: { active: true }, first: $first) {\n      nodes {\n        ...CspEventFields\n      }\n    }\n  }\n": typeof types.WallboardDocument,
+    "\n  query CspCauseGraph($windowHours: Int!) {\n    cspCauseGraph(windowHours: $windowHours) {\n      nodes {\n        id\n        events {\n          id\n          title\n          impact\n          active\n        }\n      }\n      edges {\n        fromId\n        toId\n        kind\n        confidence\n        evidence {\n          overlapSeconds\n          sharedRegions\n          sharedComponents\n        }\n      }\n    }\n  }\n": typeof types.CspCauseGraphDocument,
+    "\n  subscription CspEventChanged($after: String) {\n    cspEventChanged(after: $after) {\n      cursor\n      kind\n      eventId\n      providerId\n      active\n      cspEvent {\n        ...CspEventFields\n      }\n    }\n  }\n": typeof types.CspEventChangedDocument,
+    "\n  fragment ProviderAdminFields on Provider {\n    id\n    name\n    feedUrl\n    type\n    format\n    intervalSeconds\n    enabled\n    dependsOn {\n      id\n    }\n    pollerId\n    createdAt\n    health {\n      lastPollAt\n      lastSuccessAt\n      lastErrorAt\n      lastError\n      lastHttpStatus\n      lastDurationMs\n      consecutiveFailures\n      circuit\n      circuitRetryAt\n      reachable\n    }\n  }\n": typeof types.ProviderAdminFieldsFragmentDoc,
+    "\n  query ProvidersAdmin {\n    providers {\n      ...ProviderAdminFields\n    }\n    cspServiceDependencies {\n      service\n      providerId\n      components\n    }\n  }\n": typeof types.ProvidersAdminDocument,
+    "\n  mutation RegisterProvider($input: RegisterProviderInput!) {\n    registerProvider(input: $input) {\n      ...ProviderAdminFields\n    }\n  }\n": typeof types.RegisterProviderDocument,
+    "\n  mutation UpdateProvider($id: ID!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderAdminFields\n    }\n  }\n": typeof types.UpdateProviderDocument,
+    "\n  mutation RefreshProvider($id: ID!) {\n    refreshProvider(id: $id) {\n      providerId\n      httpStatus\n      created\n      updated\n      resolved\n      notModified\n      durationMs\n      error\n      circuit\n      at\n      provider {\n        ...ProviderAdminFields\n      }\n    }\n  }\n": typeof types.RefreshProviderDocument,
+    "\n  mutation SetServiceDependencies($service: String!, $dependencies: [CspDependencyInput!]!) {\n    setServiceDependencies(service: $service, dependencies: $dependencies) {\n      service\n      providerId\n      components\n    }\n  }\n": typeof types.SetServiceDependenciesDocument,
     "\n  fragment FlagFields on Flag {\n    key\n    on\n    kind\n    description\n    variations\n    offVariation\n    fallthrough {\n      variation\n      rollout {\n        variation\n        weight\n      }\n    }\n    rules {\n      if {\n        attr\n        op\n        values\n      }\n      serve {\n        variation\n        rollout {\n          variation\n          weight\n        }\n      }\n    }\n    targets {\n      user\n      variation\n    }\n    version\n    createdAt\n    updatedAt\n    updatedById\n  }\n": typeof types.FlagFieldsFragmentDoc,
     "\n  query Flags {\n    flags {\n      ...FlagFields\n    }\n  }\n": typeof types.FlagsDocument,
     "\n  subscription FlagChanged($after: String) {\n    flagChanged(after: $after) {\n      cursor\n      key\n      action\n      at\n      actorId\n      on\n      version\n      incidentId\n      flag {\n        ...FlagFields\n      }\n    }\n  }\n": typeof types.FlagChangedDocument,
@@ -67,7 +102,42 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query PublicBanner {\n    publicBanner {\n      id\n      kind\n      level\n      title\n      state\n      message\n      url\n      alsoActive\n    }\n  }\n": types.PublicBannerDocument,
-    "\n  subscription PublicBannerChanged {\n    publicStatusChanged {\n      cursor\n      version\n    }\n  }\n": types.PublicBannerChangedDocument,
+    "\n  subscription PublicBannerChanged($after: String) {\n    publicStatusChanged(after: $after) {\n      cursor\n      version\n    }\n  }\n": types.PublicBannerChangedDocument,
+    "\n  fragment AnnouncementFields on Announcement {\n    id\n    incidentId\n    state\n    message\n    publishedAt\n    authorId\n    author {\n      id\n      name\n    }\n    impacts {\n      componentId\n      component {\n        id\n        name\n      }\n      oldStatus\n      newStatus\n    }\n  }\n": types.AnnouncementFieldsFragmentDoc,
+    "\n  query IncidentAnnouncements($id: ID!) {\n    incident(id: $id) {\n      id\n      announcements {\n        ...AnnouncementFields\n      }\n    }\n    components {\n      id\n      name\n      status\n      group {\n        id\n        name\n      }\n    }\n  }\n": types.IncidentAnnouncementsDocument,
+    "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      ...AnnouncementFields\n    }\n  }\n": types.PublishAnnouncementDocument,
+    "\n  subscription AnnouncementPublished($incidentId: ID, $after: String) {\n    announcementPublished(incidentId: $incidentId, after: $after) {\n      cursor\n      incidentId\n      state\n      announcement {\n        ...AnnouncementFields\n      }\n    }\n  }\n": types.AnnouncementPublishedDocument,
+    "\n  subscription PublicStatusChanged($after: String) {\n    publicStatusChanged(after: $after) {\n      cursor\n      version\n      asOf\n      indicator\n      description\n    }\n  }\n": types.PublicStatusChangedDocument,
+    "\n  fragment ComponentFields on Component {\n    id\n    name\n    description\n    groupId\n    position\n    status\n    updatedAt\n  }\n": types.ComponentFieldsFragmentDoc,
+    "\n  query ComponentsAdmin {\n    components {\n      ...ComponentFields\n    }\n    componentGroups {\n      id\n      name\n      position\n    }\n  }\n": types.ComponentsAdminDocument,
+    "\n  mutation CreateComponentGroup($input: CreateComponentGroupInput!) {\n    createComponentGroup(input: $input) {\n      id\n      name\n      position\n    }\n  }\n": types.CreateComponentGroupDocument,
+    "\n  mutation CreateComponent($input: CreateComponentInput!) {\n    createComponent(input: $input) {\n      ...ComponentFields\n    }\n  }\n": types.CreateComponentDocument,
+    "\n  mutation UpdateComponent($id: ID!, $input: UpdateComponentInput!) {\n    updateComponent(id: $id, input: $input) {\n      ...ComponentFields\n    }\n  }\n": types.UpdateComponentDocument,
+    "\n  fragment MaintenanceFields on Maintenance {\n    id\n    name\n    message\n    status\n    componentIds\n    scheduledFor\n    scheduledUntil\n    startedAt\n    completedAt\n    updatedAt\n    updates {\n      status\n      message\n      at\n      authorId\n    }\n  }\n": types.MaintenanceFieldsFragmentDoc,
+    "\n  query Maintenances($first: Int!) {\n    maintenances(first: $first) {\n      ...MaintenanceFields\n    }\n  }\n": types.MaintenancesDocument,
+    "\n  mutation ScheduleMaintenance($input: ScheduleMaintenanceInput!) {\n    scheduleMaintenance(input: $input) {\n      ...MaintenanceFields\n    }\n  }\n": types.ScheduleMaintenanceDocument,
+    "\n  mutation UpdateMaintenance($id: ID!, $input: UpdateMaintenanceInput!) {\n    updateMaintenance(id: $id, input: $input) {\n      ...MaintenanceFields\n    }\n  }\n": types.UpdateMaintenanceDocument,
+    "\n  mutation ChangeMaintenanceStatus($id: ID!, $status: MaintenanceStatus!, $message: String) {\n    changeMaintenanceStatus(id: $id, status: $status, message: $message) {\n      ...MaintenanceFields\n    }\n  }\n": types.ChangeMaintenanceStatusDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    status\n    disabledReason\n    disabledAt\n    failingSince\n    createdAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int!) {\n    webhookEndpoint(id: $id) {\n      id\n      deliveries(first: $first) {\n        nodes {\n          id\n          at\n          messageId\n          eventType\n          attempt\n          statusCode\n          latencyMs\n          outcome\n          error\n          manual\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n      previousValidUntil\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation SetWebhookEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEnabled(id: $id, enabled: $enabled) {\n      ...WebhookEndpointFields\n    }\n  }\n": types.SetWebhookEnabledDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) {\n    redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId)\n  }\n": types.RedeliverWebhookMessageDocument,
+    "\n  mutation SubscribeEmail($input: SubscribeEmailInput!) {\n    subscribeEmail(input: $input) {\n      accepted\n    }\n  }\n": types.SubscribeEmailDocument,
+    "\n  fragment CspEventFields on CspEvent {\n    id\n    providerId\n    upstreamId\n    kind\n    title\n    status\n    impact\n    components\n    regions\n    startedAt\n    updatedAt\n    resolvedAt\n    active\n    url\n    incidentId\n    updates {\n      at\n      status\n      body\n    }\n  }\n": types.CspEventFieldsFragmentDoc,
+    "\n  query IncidentCspEvents($id: ID!) {\n    incident(id: $id) {\n      id\n      cspEvents {\n        ...CspEventFields\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.IncidentCspEventsDocument,
+    "\n  query Wallboard($first: Int!) {\n    providers {\n      id\n      name\n      type\n      enabled\n      components {\n        name\n        status\n        group\n      }\n      health {\n        reachable\n        circuit\n        lastSuccessAt\n        lastError\n        consecutiveFailures\n      }\n    }\n    cspEvents(filter: { active: true }, first: $first) {\n      nodes {\n        ...CspEventFields\n      }\n    }\n  }\n": types.WallboardDocument,
+    "\n  query CspCauseGraph($windowHours: Int!) {\n    cspCauseGraph(windowHours: $windowHours) {\n      nodes {\n        id\n        events {\n          id\n          title\n          impact\n          active\n        }\n      }\n      edges {\n        fromId\n        toId\n        kind\n        confidence\n        evidence {\n          overlapSeconds\n          sharedRegions\n          sharedComponents\n        }\n      }\n    }\n  }\n": types.CspCauseGraphDocument,
+    "\n  subscription CspEventChanged($after: String) {\n    cspEventChanged(after: $after) {\n      cursor\n      kind\n      eventId\n      providerId\n      active\n      cspEvent {\n        ...CspEventFields\n      }\n    }\n  }\n": types.CspEventChangedDocument,
+    "\n  fragment ProviderAdminFields on Provider {\n    id\n    name\n    feedUrl\n    type\n    format\n    intervalSeconds\n    enabled\n    dependsOn {\n      id\n    }\n    pollerId\n    createdAt\n    health {\n      lastPollAt\n      lastSuccessAt\n      lastErrorAt\n      lastError\n      lastHttpStatus\n      lastDurationMs\n      consecutiveFailures\n      circuit\n      circuitRetryAt\n      reachable\n    }\n  }\n": types.ProviderAdminFieldsFragmentDoc,
+    "\n  query ProvidersAdmin {\n    providers {\n      ...ProviderAdminFields\n    }\n    cspServiceDependencies {\n      service\n      providerId\n      components\n    }\n  }\n": types.ProvidersAdminDocument,
+    "\n  mutation RegisterProvider($input: RegisterProviderInput!) {\n    registerProvider(input: $input) {\n      ...ProviderAdminFields\n    }\n  }\n": types.RegisterProviderDocument,
+    "\n  mutation UpdateProvider($id: ID!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderAdminFields\n    }\n  }\n": types.UpdateProviderDocument,
+    "\n  mutation RefreshProvider($id: ID!) {\n    refreshProvider(id: $id) {\n      providerId\n      httpStatus\n      created\n      updated\n      resolved\n      notModified\n      durationMs\n      error\n      circuit\n      at\n      provider {\n        ...ProviderAdminFields\n      }\n    }\n  }\n": types.RefreshProviderDocument,
+    "\n  mutation SetServiceDependencies($service: String!, $dependencies: [CspDependencyInput!]!) {\n    setServiceDependencies(service: $service, dependencies: $dependencies) {\n      service\n      providerId\n      components\n    }\n  }\n": types.SetServiceDependenciesDocument,
     "\n  fragment FlagFields on Flag {\n    key\n    on\n    kind\n    description\n    variations\n    offVariation\n    fallthrough {\n      variation\n      rollout {\n        variation\n        weight\n      }\n    }\n    rules {\n      if {\n        attr\n        op\n        values\n      }\n      serve {\n        variation\n        rollout {\n          variation\n          weight\n        }\n      }\n    }\n    targets {\n      user\n      variation\n    }\n    version\n    createdAt\n    updatedAt\n    updatedById\n  }\n": types.FlagFieldsFragmentDoc,
     "\n  query Flags {\n    flags {\n      ...FlagFields\n    }\n  }\n": types.FlagsDocument,
     "\n  subscription FlagChanged($after: String) {\n    flagChanged(after: $after) {\n      cursor\n      key\n      action\n      at\n      actorId\n      on\n      version\n      incidentId\n      flag {\n        ...FlagFields\n      }\n    }\n  }\n": types.FlagChangedDocument,
@@ -139,7 +209,147 @@ export function graphql(source: "\n  query PublicBanner {\n    publicBanner {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription PublicBannerChanged {\n    publicStatusChanged {\n      cursor\n      version\n    }\n  }\n"): (typeof documents)["\n  subscription PublicBannerChanged {\n    publicStatusChanged {\n      cursor\n      version\n    }\n  }\n"];
+export function graphql(source: "\n  subscription PublicBannerChanged($after: String) {\n    publicStatusChanged(after: $after) {\n      cursor\n      version\n    }\n  }\n"): (typeof documents)["\n  subscription PublicBannerChanged($after: String) {\n    publicStatusChanged(after: $after) {\n      cursor\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnnouncementFields on Announcement {\n    id\n    incidentId\n    state\n    message\n    publishedAt\n    authorId\n    author {\n      id\n      name\n    }\n    impacts {\n      componentId\n      component {\n        id\n        name\n      }\n      oldStatus\n      newStatus\n    }\n  }\n"): (typeof documents)["\n  fragment AnnouncementFields on Announcement {\n    id\n    incidentId\n    state\n    message\n    publishedAt\n    authorId\n    author {\n      id\n      name\n    }\n    impacts {\n      componentId\n      component {\n        id\n        name\n      }\n      oldStatus\n      newStatus\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IncidentAnnouncements($id: ID!) {\n    incident(id: $id) {\n      id\n      announcements {\n        ...AnnouncementFields\n      }\n    }\n    components {\n      id\n      name\n      status\n      group {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query IncidentAnnouncements($id: ID!) {\n    incident(id: $id) {\n      id\n      announcements {\n        ...AnnouncementFields\n      }\n    }\n    components {\n      id\n      name\n      status\n      group {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      ...AnnouncementFields\n    }\n  }\n"): (typeof documents)["\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      ...AnnouncementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AnnouncementPublished($incidentId: ID, $after: String) {\n    announcementPublished(incidentId: $incidentId, after: $after) {\n      cursor\n      incidentId\n      state\n      announcement {\n        ...AnnouncementFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AnnouncementPublished($incidentId: ID, $after: String) {\n    announcementPublished(incidentId: $incidentId, after: $after) {\n      cursor\n      incidentId\n      state\n      announcement {\n        ...AnnouncementFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PublicStatusChanged($after: String) {\n    publicStatusChanged(after: $after) {\n      cursor\n      version\n      asOf\n      indicator\n      description\n    }\n  }\n"): (typeof documents)["\n  subscription PublicStatusChanged($after: String) {\n    publicStatusChanged(after: $after) {\n      cursor\n      version\n      asOf\n      indicator\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ComponentFields on Component {\n    id\n    name\n    description\n    groupId\n    position\n    status\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ComponentFields on Component {\n    id\n    name\n    description\n    groupId\n    position\n    status\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComponentsAdmin {\n    components {\n      ...ComponentFields\n    }\n    componentGroups {\n      id\n      name\n      position\n    }\n  }\n"): (typeof documents)["\n  query ComponentsAdmin {\n    components {\n      ...ComponentFields\n    }\n    componentGroups {\n      id\n      name\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateComponentGroup($input: CreateComponentGroupInput!) {\n    createComponentGroup(input: $input) {\n      id\n      name\n      position\n    }\n  }\n"): (typeof documents)["\n  mutation CreateComponentGroup($input: CreateComponentGroupInput!) {\n    createComponentGroup(input: $input) {\n      id\n      name\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateComponent($input: CreateComponentInput!) {\n    createComponent(input: $input) {\n      ...ComponentFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateComponent($input: CreateComponentInput!) {\n    createComponent(input: $input) {\n      ...ComponentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateComponent($id: ID!, $input: UpdateComponentInput!) {\n    updateComponent(id: $id, input: $input) {\n      ...ComponentFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateComponent($id: ID!, $input: UpdateComponentInput!) {\n    updateComponent(id: $id, input: $input) {\n      ...ComponentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MaintenanceFields on Maintenance {\n    id\n    name\n    message\n    status\n    componentIds\n    scheduledFor\n    scheduledUntil\n    startedAt\n    completedAt\n    updatedAt\n    updates {\n      status\n      message\n      at\n      authorId\n    }\n  }\n"): (typeof documents)["\n  fragment MaintenanceFields on Maintenance {\n    id\n    name\n    message\n    status\n    componentIds\n    scheduledFor\n    scheduledUntil\n    startedAt\n    completedAt\n    updatedAt\n    updates {\n      status\n      message\n      at\n      authorId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Maintenances($first: Int!) {\n    maintenances(first: $first) {\n      ...MaintenanceFields\n    }\n  }\n"): (typeof documents)["\n  query Maintenances($first: Int!) {\n    maintenances(first: $first) {\n      ...MaintenanceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleMaintenance($input: ScheduleMaintenanceInput!) {\n    scheduleMaintenance(input: $input) {\n      ...MaintenanceFields\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleMaintenance($input: ScheduleMaintenanceInput!) {\n    scheduleMaintenance(input: $input) {\n      ...MaintenanceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMaintenance($id: ID!, $input: UpdateMaintenanceInput!) {\n    updateMaintenance(id: $id, input: $input) {\n      ...MaintenanceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMaintenance($id: ID!, $input: UpdateMaintenanceInput!) {\n    updateMaintenance(id: $id, input: $input) {\n      ...MaintenanceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMaintenanceStatus($id: ID!, $status: MaintenanceStatus!, $message: String) {\n    changeMaintenanceStatus(id: $id, status: $status, message: $message) {\n      ...MaintenanceFields\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMaintenanceStatus($id: ID!, $status: MaintenanceStatus!, $message: String) {\n    changeMaintenanceStatus(id: $id, status: $status, message: $message) {\n      ...MaintenanceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    status\n    disabledReason\n    disabledAt\n    failingSince\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    status\n    disabledReason\n    disabledAt\n    failingSince\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!, $first: Int!) {\n    webhookEndpoint(id: $id) {\n      id\n      deliveries(first: $first) {\n        nodes {\n          id\n          at\n          messageId\n          eventType\n          attempt\n          statusCode\n          latencyMs\n          outcome\n          error\n          manual\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!, $first: Int!) {\n    webhookEndpoint(id: $id) {\n      id\n      deliveries(first: $first) {\n        nodes {\n          id\n          at\n          messageId\n          eventType\n          attempt\n          statusCode\n          latencyMs\n          outcome\n          error\n          manual\n        }\n        pageInfo {\n          hasNextPage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n      previousValidUntil\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        ...WebhookEndpointFields\n      }\n      secret\n      previousValidUntil\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWebhookEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEnabled(id: $id, enabled: $enabled) {\n      ...WebhookEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetWebhookEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEnabled(id: $id, enabled: $enabled) {\n      ...WebhookEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) {\n    redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId)\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) {\n    redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeEmail($input: SubscribeEmailInput!) {\n    subscribeEmail(input: $input) {\n      accepted\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeEmail($input: SubscribeEmailInput!) {\n    subscribeEmail(input: $input) {\n      accepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CspEventFields on CspEvent {\n    id\n    providerId\n    upstreamId\n    kind\n    title\n    status\n    impact\n    components\n    regions\n    startedAt\n    updatedAt\n    resolvedAt\n    active\n    url\n    incidentId\n    updates {\n      at\n      status\n      body\n    }\n  }\n"): (typeof documents)["\n  fragment CspEventFields on CspEvent {\n    id\n    providerId\n    upstreamId\n    kind\n    title\n    status\n    impact\n    components\n    regions\n    startedAt\n    updatedAt\n    resolvedAt\n    active\n    url\n    incidentId\n    updates {\n      at\n      status\n      body\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IncidentCspEvents($id: ID!) {\n    incident(id: $id) {\n      id\n      cspEvents {\n        ...CspEventFields\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query IncidentCspEvents($id: ID!) {\n    incident(id: $id) {\n      id\n      cspEvents {\n        ...CspEventFields\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Wallboard($first: Int!) {\n    providers {\n      id\n      name\n      type\n      enabled\n      components {\n        name\n        status\n        group\n      }\n      health {\n        reachable\n        circuit\n        lastSuccessAt\n        lastError\n        consecutiveFailures\n      }\n    }\n    cspEvents(filter: { active: true }, first: $first) {\n      nodes {\n        ...CspEventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Wallboard($first: Int!) {\n    providers {\n      id\n      name\n      type\n      enabled\n      components {\n        name\n        status\n        group\n      }\n      health {\n        reachable\n        circuit\n        lastSuccessAt\n        lastError\n        consecutiveFailures\n      }\n    }\n    cspEvents(filter: { active: true }, first: $first) {\n      nodes {\n        ...CspEventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CspCauseGraph($windowHours: Int!) {\n    cspCauseGraph(windowHours: $windowHours) {\n      nodes {\n        id\n        events {\n          id\n          title\n          impact\n          active\n        }\n      }\n      edges {\n        fromId\n        toId\n        kind\n        confidence\n        evidence {\n          overlapSeconds\n          sharedRegions\n          sharedComponents\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CspCauseGraph($windowHours: Int!) {\n    cspCauseGraph(windowHours: $windowHours) {\n      nodes {\n        id\n        events {\n          id\n          title\n          impact\n          active\n        }\n      }\n      edges {\n        fromId\n        toId\n        kind\n        confidence\n        evidence {\n          overlapSeconds\n          sharedRegions\n          sharedComponents\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CspEventChanged($after: String) {\n    cspEventChanged(after: $after) {\n      cursor\n      kind\n      eventId\n      providerId\n      active\n      cspEvent {\n        ...CspEventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CspEventChanged($after: String) {\n    cspEventChanged(after: $after) {\n      cursor\n      kind\n      eventId\n      providerId\n      active\n      cspEvent {\n        ...CspEventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProviderAdminFields on Provider {\n    id\n    name\n    feedUrl\n    type\n    format\n    intervalSeconds\n    enabled\n    dependsOn {\n      id\n    }\n    pollerId\n    createdAt\n    health {\n      lastPollAt\n      lastSuccessAt\n      lastErrorAt\n      lastError\n      lastHttpStatus\n      lastDurationMs\n      consecutiveFailures\n      circuit\n      circuitRetryAt\n      reachable\n    }\n  }\n"): (typeof documents)["\n  fragment ProviderAdminFields on Provider {\n    id\n    name\n    feedUrl\n    type\n    format\n    intervalSeconds\n    enabled\n    dependsOn {\n      id\n    }\n    pollerId\n    createdAt\n    health {\n      lastPollAt\n      lastSuccessAt\n      lastErrorAt\n      lastError\n      lastHttpStatus\n      lastDurationMs\n      consecutiveFailures\n      circuit\n      circuitRetryAt\n      reachable\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProvidersAdmin {\n    providers {\n      ...ProviderAdminFields\n    }\n    cspServiceDependencies {\n      service\n      providerId\n      components\n    }\n  }\n"): (typeof documents)["\n  query ProvidersAdmin {\n    providers {\n      ...ProviderAdminFields\n    }\n    cspServiceDependencies {\n      service\n      providerId\n      components\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterProvider($input: RegisterProviderInput!) {\n    registerProvider(input: $input) {\n      ...ProviderAdminFields\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterProvider($input: RegisterProviderInput!) {\n    registerProvider(input: $input) {\n      ...ProviderAdminFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProvider($id: ID!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderAdminFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProvider($id: ID!, $input: UpdateProviderInput!) {\n    updateProvider(id: $id, input: $input) {\n      ...ProviderAdminFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshProvider($id: ID!) {\n    refreshProvider(id: $id) {\n      providerId\n      httpStatus\n      created\n      updated\n      resolved\n      notModified\n      durationMs\n      error\n      circuit\n      at\n      provider {\n        ...ProviderAdminFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshProvider($id: ID!) {\n    refreshProvider(id: $id) {\n      providerId\n      httpStatus\n      created\n      updated\n      resolved\n      notModified\n      durationMs\n      error\n      circuit\n      at\n      provider {\n        ...ProviderAdminFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetServiceDependencies($service: String!, $dependencies: [CspDependencyInput!]!) {\n    setServiceDependencies(service: $service, dependencies: $dependencies) {\n      service\n      providerId\n      components\n    }\n  }\n"): (typeof documents)["\n  mutation SetServiceDependencies($service: String!, $dependencies: [CspDependencyInput!]!) {\n    setServiceDependencies(service: $service, dependencies: $dependencies) {\n      service\n      providerId\n      components\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

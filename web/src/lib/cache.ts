@@ -8,6 +8,14 @@ import {
   refreshFlagAudit,
   refreshKillSwitchesOn,
 } from './cache-depth.ts';
+import {
+  appendToList,
+  invalidateQueryField,
+  placeCspEvent,
+  prependAnnouncement,
+  refreshDeliveries,
+  removeFromList,
+} from './cache-status.ts';
 
 /**
  * The normalized cache's rules. Entities are keyed by `id` (the default) and the schema tells graphcache the
@@ -159,6 +167,36 @@ export const cacheOptions: CacheExchangeOpts = {
     ApiTokenEdge: () => null,
     AuditEntryConnection: () => null,
     AuditEntryEdge: () => null,
+    // comms
+    ComponentImpact: () => null,
+    ComponentStatusChange: () => null,
+    ComponentUptime: () => null,
+    UptimeDay: () => null,
+    MaintenanceUpdate: () => null,
+    PublicStatus: () => null,
+    PublicComponent: () => null,
+    PublicIncident: () => null,
+    PublicMaintenance: () => null,
+    PublicStatusChange: () => null,
+    AnnouncementPublished: () => null,
+    WebhookDeliveryConnection: () => null,
+    WebhookDeliveryEdge: () => null,
+    CreatedWebhookEndpoint: () => null,
+    RotatedWebhookSecret: () => null,
+    EmailSubscriptionRequest: () => null,
+    // csp
+    CspComponent: () => null,
+    CspFeedHealth: () => null,
+    CspEventUpdate: () => null,
+    CspEventConnection: () => null,
+    CspEventEdge: () => null,
+    CspRefreshResult: () => null,
+    CspServiceDependency: () => null,
+    CspCauseGraph: () => null,
+    CspCauseNode: () => null,
+    CspCauseEdge: () => null,
+    CspCauseEvidence: () => null,
+    CspEventChange: () => null,
   },
   updates: {
     Subscription: {
@@ -188,6 +226,18 @@ export const cacheOptions: CacheExchangeOpts = {
         if (!change) return;
         addFlag(cache, change.flag);
         refreshFlagAudit(cache, change.key);
+      },
+      announcementPublished: (result, _args, cache) => {
+        const published = (result as Result<'announcementPublished'>).announcementPublished as {
+          announcement?: Data | null;
+        } | null;
+        prependAnnouncement(cache, published?.announcement);
+      },
+      cspEventChanged: (result, _args, cache) => {
+        const change = (result as Result<'cspEventChanged'>).cspEventChanged as {
+          cspEvent?: { id: string; providerId: string; active: boolean; incidentId?: string | null } | null;
+        } | null;
+        placeCspEvent(cache, change?.cspEvent);
       },
     },
     Mutation: {
@@ -232,6 +282,24 @@ export const cacheOptions: CacheExchangeOpts = {
         const toggle = (result as Result<'toggleFlag'>).toggleFlag as { flag?: Data | null } | null;
         if (toggle?.flag) refreshFlagAudit(cache, String(toggle.flag.key));
       },
+      publishAnnouncement: (result, _args, cache) =>
+        prependAnnouncement(cache, (result as Result<'publishAnnouncement'>).publishAnnouncement),
+      createComponent: (_result, _args, cache) => invalidateQueryField(cache, 'components'),
+      createComponentGroup: (_result, _args, cache) => invalidateQueryField(cache, 'componentGroups'),
+      scheduleMaintenance: (_result, _args, cache) => invalidateQueryField(cache, 'maintenances'),
+      createWebhookEndpoint: (result, _args, cache) => {
+        const created = (result as Result<'createWebhookEndpoint'>).createWebhookEndpoint as {
+          endpoint?: Data | null;
+        } | null;
+        appendToList(cache, 'webhookEndpoints', created?.endpoint);
+      },
+      deleteWebhookEndpoint: (_result, args, cache) =>
+        removeFromList(cache, 'webhookEndpoints', { __typename: 'WebhookEndpoint', id: String(args.id) }),
+      redeliverWebhookMessage: (_result, args, cache) => refreshDeliveries(cache, String(args.endpointId)),
+      registerProvider: (result, _args, cache) =>
+        appendToList(cache, 'providers', (result as Result<'registerProvider'>).registerProvider),
+      setServiceDependencies: (_result, _args, cache) =>
+        invalidateQueryField(cache, 'cspServiceDependencies'),
       createUser: (_result, _args, cache) => invalidateLists(cache, 'users'),
       createApiToken: (_result, _args, cache) => invalidateLists(cache, 'apiTokens'),
     },

@@ -23,4 +23,8 @@ export const can = {
   /** A flag toggled from an incident; any other flag change needs admin (`administer`). */
   pullKillSwitch: (r?: Role) => atLeast(r, 'RESPONDER'),
   administer: (r?: Role) => atLeast(r, 'ADMIN'),
+  publishAnnouncement: (r?: Role) => atLeast(r, 'RESPONDER'),
+  /** Components, maintenance, webhooks, providers and service dependencies (comms and csp: "Requires manager"). */
+  manageStatusPage: (r?: Role) => atLeast(r, 'MANAGER'),
+  refreshProvider: (r?: Role) => atLeast(r, 'RESPONDER'),
 };

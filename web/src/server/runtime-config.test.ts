@@ -22,4 +22,12 @@ describe('readRuntimeConfig', () => {
     expect(() => readRuntimeConfig({ GATEWAY_URL: 'gateway:4000' })).toThrow(/GATEWAY_URL/);
     expect(() => readRuntimeConfig({ PUBLIC_GATEWAY_URL: 'ftp://x/graphql' })).toThrow(/PUBLIC_GATEWAY_URL/);
   });
+
+  it('reads the public snapshot from rest-comms, its root without a trailing slash', () => {
+    expect(readRuntimeConfig({}).commsPublicUrl).toBe('http://127.0.0.1:8082');
+    expect(readRuntimeConfig({ COMMS_PUBLIC_URL: 'http://rest-comms:8082/' }).commsPublicUrl).toBe(
+      'http://rest-comms:8082',
+    );
+    expect(() => readRuntimeConfig({ COMMS_PUBLIC_URL: 'rest-comms' })).toThrow(/COMMS_PUBLIC_URL/);
+  });
 });

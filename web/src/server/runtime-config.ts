@@ -4,10 +4,13 @@
  *
  *   GATEWAY_URL         where this server reaches the gateway's /graphql (login, refresh, logout)
  *   PUBLIC_GATEWAY_URL  where browsers reach it, when that differs (a container network); default GATEWAY_URL
+ *   COMMS_PUBLIC_URL    rest-comms, whose in-memory snapshot the public status page is rendered from (decision 0010)
  */
 export interface RuntimeConfig {
   /** The gateway's `/graphql` as this server reaches it. */
   gatewayUrl: string;
+  /** rest-comms's root as this server reaches it: the public page reads `/api/v1/public/summary` and co. there. */
+  commsPublicUrl: string;
   /** What the browser is given: HTTP for queries and mutations, WebSocket (graphql-ws) for subscriptions. */
   browser: BrowserConfig;
 }
@@ -19,6 +22,7 @@ export interface BrowserConfig {
 }
 
 export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:4000/graphql';
+export const DEFAULT_COMMS_PUBLIC_URL = 'http://127.0.0.1:8082';
 
 const parseHttpUrl = (name: string, value: string): URL => {
   let url: URL;
@@ -44,8 +48,10 @@ export function readRuntimeConfig(env: Record<string, string | undefined>): Runt
   const publicUrl = env.PUBLIC_GATEWAY_URL
     ? parseHttpUrl('PUBLIC_GATEWAY_URL', env.PUBLIC_GATEWAY_URL)
     : gateway;
+  const comms = parseHttpUrl('COMMS_PUBLIC_URL', env.COMMS_PUBLIC_URL || DEFAULT_COMMS_PUBLIC_URL);
   return {
     gatewayUrl: gateway.toString(),
+    commsPublicUrl: comms.toString().replace(/\/$/, ''),
     browser: { httpUrl: publicUrl.toString(), wsUrl: webSocketUrlOf(publicUrl) },
   };
 }

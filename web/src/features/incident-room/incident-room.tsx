@@ -10,7 +10,9 @@ import { IncidentRoomQuery } from '../../graphql/incidents.ts';
 import { can } from '../../lib/roles.ts';
 import { Acknowledgement } from './acknowledgement.tsx';
 import { ActionItemsPanel } from './action-items-panel.tsx';
+import { Announcements } from './announcements.tsx';
 import { CommanderControl } from './commander-control.tsx';
+import { CspEvents } from './csp-events.tsx';
 import { KillSwitches } from './kill-switches.tsx';
 import { PostmortemEditor, PostmortemView } from './postmortem.tsx';
 import { RolesPanel } from './roles-panel.tsx';
@@ -21,7 +23,7 @@ import { TimelineComposer } from './timeline-composer.tsx';
 /**
  * Where responders work an incident: its facts, the live timeline and what the role may do (acknowledge, add an
  * entry, change the status, assign the commander and response roles, track action items, pull a kill switch,
- * write the postmortem). Every change arrives through the cache, from
+ * publish a public update, follow the linked cloud-provider events, write the postmortem). Every change arrives through the cache, from
  * this tab's mutations and everyone else's subscription events alike.
  */
 export function IncidentRoom({ id }: { id: string }) {
@@ -112,6 +114,10 @@ export function IncidentRoom({ id }: { id: string }) {
           {can.pullKillSwitch(role) ? <KillSwitches incidentId={incident.id} /> : null}
         </aside>
       </div>
+
+      <Announcements incidentId={incident.id} canPublish={can.publishAnnouncement(role)} />
+
+      <CspEvents incidentId={incident.id} />
 
       <ActionItemsPanel incidentId={incident.id} editable={can.manageActionItems(role)} />
 
