@@ -31,10 +31,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     [
       '# HELP web_http_requests_total Requests answered by the web app, by status class.',
       '# TYPE web_http_requests_total counter',
-      ...[...counts].map(([status, n]) => `web_http_requests_total{status="${status}"} ${n}`),
+      // service="web" like every other process's metrics (the kit's registries label theirs so), for one scrape config.
+      ...[...counts].map(([status, n]) => `web_http_requests_total{service="web",status="${status}"} ${n}`),
       '# HELP web_uptime_seconds Seconds since the web server started.',
       '# TYPE web_uptime_seconds gauge',
-      `web_uptime_seconds ${(Date.now() - started) / 1000}`,
+      `web_uptime_seconds{service="web"} ${(Date.now() - started) / 1000}`,
       '',
     ].join('\n');
 
