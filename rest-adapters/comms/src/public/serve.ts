@@ -1,37 +1,19 @@
-import { DomainError } from '@polystatus/kit';
+import { DomainError, negotiateEncoding } from '@polystatus/kit';
 import type { OperationInput, RestResult } from '@polystatus/rest-kit';
 import type { HeldSnapshot, ServedDocument, SnapshotCache } from './snapshot-cache.ts';
 
 export const CACHE_CONTROL = 'public, max-age=15, stale-while-revalidate=60, stale-if-error=86400';
 
-type Encoding = 'br' | 'gzip' | 'identity';
-
-/**
- * The best encoding the client accepts (br, then gzip), honouring `q=0` refusals. Parsed by hand: this runs on
- * every public read, and the header is short.
- */
-export function pickEncoding(acceptEncoding: string | undefined): Encoding {
-  if (!acceptEncoding) return 'identity';
-  let br = false;
-  let gzip = false;
-  for (const part of acceptEncoding.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const refused = params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
-    if (refused) continue;
-    if (name === 'br') br = true;
-    else if (name === 'gzip' || name === '*') gzip = true;
-  }
-  return br ? 'br' : gzip ? 'gzip' : 'identity';
-}
-
 function matches(ifNoneMatch: string | undefined, doc: ServedDocument): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
-  const { identity, gzip, br } = doc.etag;
+  // Every tag of a document starts with its content hash (`"<hash>"`, `"<hash>-gz"`, `"<hash>-br5"`...): a tag
+  // of any encoding, or of the brotli bytes held before they were recompressed, names the same content.
   // Weak comparison (RFC 9110 §13.1.2): a W/ prefix does not prevent a 304.
+  const quoted = `"${doc.hash}`;
   return ifNoneMatch.split(',').some((t) => {
     const tag = t.trim().replace(/^W\//, '');
-    return tag === identity || tag === gzip || tag === br;
+    return tag.startsWith(quoted) && (tag.length === quoted.length + 1 || tag[quoted.length] === '-');
   });
 }
 
@@ -75,7 +57,8 @@ export function answer(
     'access-control-allow-origin': '*',
   };
   if (cache.stale) common['x-status-stale'] = 'true';
-  const encoding = pickEncoding(input.headers['accept-encoding'] as string | undefined);
+  // Already compressed at the snapshot's levels: the kit's dynamic compression leaves Content-Encoding answers alone.
+  const encoding = negotiateEncoding(input.headers['accept-encoding'] as string | undefined);
   const etag = doc.etag[encoding];
   if (status === 200 && matches(input.headers['if-none-match'] as string | undefined, doc)) {
     return { status: 304, headers: { ...common, etag } };
