@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { DomainError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { registerCompression } from './compression.ts';
 import { errorHandler } from './error-handler.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 
@@ -29,7 +30,7 @@ export interface HttpServerOptions {
 
 /**
  * A Fastify instance with what every PolyStatus service shares: request ids, the error model, body limits,
- * /healthz, /readyz, /metrics, and per-route metrics.
+ * response compression, /healthz, /readyz, /metrics, and per-route metrics.
  */
 export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
   const app = Fastify({
@@ -49,6 +50,8 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
   }) as unknown as FastifyInstance;
 
   app.setErrorHandler(errorHandler);
+  // br/gzip for large answers when the client accepts it (internal callers send no Accept-Encoding).
+  registerCompression(app);
   app.setNotFoundHandler((request, reply) => {
     const err = new DomainError('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`);
     void reply.status(404).send(toErrorBody(err, request.id));
