@@ -4,6 +4,7 @@ import type { RunningService, ServiceModule } from '../service-module.ts';
 import { installShutdown } from '../shutdown.ts';
 import { sourcesInProductionProblem } from './build-info.ts';
 import { reportPartFailure } from './part-failures.ts';
+import { settleMemoryWhenQuiet } from './settle-memory.ts';
 
 /** One service to run in this process, with the environment it reads its configuration from. */
 export interface Part {
@@ -105,7 +106,10 @@ export async function runParts(opts: RunPartsOptions): Promise<void> {
       }),
     );
     if (failed) return;
-    if (i === opts.waves.length - 1) break;
+    if (i === opts.waves.length - 1) {
+      settleMemoryWhenQuiet();
+      break;
+    }
     // The next wave calls these; wait as the launcher would between processes.
     const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
     for (const s of started) {
