@@ -1,4 +1,5 @@
-import { prettyFactory } from 'pino-pretty';
+import { createRequire } from 'node:module';
+import type { prettyFactory as PrettyFactory } from 'pino-pretty';
 
 export type LogFormat = 'pretty' | 'json';
 
@@ -36,6 +37,11 @@ const isPinoLine = (value: unknown): value is PinoLine =>
  * all of them, instead of each child running pino-pretty. Anything that is not a pino line comes back unchanged.
  */
 export function prettyPrinter(colorize: boolean): (line: string) => string {
+  // Loaded only when asked for: pino-pretty and its dependencies cost the launcher about 10 MB, which a stack
+  // logging JSON (a container, a pipe) never needs.
+  const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as {
+    prettyFactory: typeof PrettyFactory;
+  };
   const pretty = prettyFactory({
     colorize,
     singleLine: true,
