@@ -19,12 +19,14 @@ export interface Browser {
 
 /**
  * A real Chromium, headless, with a fresh profile: nothing from an earlier run (cookies, storage) leaks in, and
- * nothing reaches the network on its own (no updates, sync, QUIC probing).
+ * nothing reaches the network on its own (no updates, sync, QUIC probing). `javaScriptEnabled: false` is a
+ * visitor without script (the public page's no-script paths).
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(opts: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'polystatus-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
     headless: true,
     viewport: { width: 1280, height: 860 },
     args: [

@@ -173,7 +173,8 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
           {describeError(redelivery.error)}
         </p>
       ) : redelivery.data ? (
-        <p role="status">Sent again; the attempt appears below as manual.</p>
+        // The mutation only queues the message: the attempt is logged once the worker has sent it.
+        <p role="status">Queued to send again; Reload shows the attempt, marked manual.</p>
       ) : null}
       {deliveries.length === 0 ? (
         <Empty>Nothing has been sent to this endpoint yet.</Empty>

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import type { PublicStatusChangedSubscription as Change } from '../../generated/graphql.ts';
 import { PublicStatusChangedSubscription } from '../../graphql/comms.ts';
 
-type Live = 'connecting' | 'live' | 'reconnecting';
+/** `static` until the script runs: what a visitor without script (or before hydration) is told. */
+type Live = 'static' | 'connecting' | 'live' | 'reconnecting';
 
 /**
  * Keeps the server-rendered public page current: an anonymous graphql-ws socket (no sign-in; the field is public)
@@ -18,9 +19,16 @@ type Live = 'connecting' | 'live' | 'reconnecting';
  * `after` follows the last cursor, so a reconnect replays what was missed; before any event there is no cursor,
  * so a reconnect re-renders once instead.
  */
+const LIVE_TEXT: Record<Live, string> = {
+  static: 'Reload the page for the latest.',
+  connecting: 'Connecting for live updates…',
+  live: 'Live: this page updates by itself.',
+  reconnecting: 'Live updates interrupted: reconnecting…',
+};
+
 export function LiveRefresh({ wsUrl, version }: { wsUrl: string; version: number | null }) {
   const router = useRouter();
-  const [state, setState] = useState<Live>('connecting');
+  const [state, setState] = useState<Live>('static');
   const [wanted, setWanted] = useState<number | null>(null);
 
   useEffect(() => {
@@ -29,6 +37,7 @@ export function LiveRefresh({ wsUrl, version }: { wsUrl: string; version: number
       variables: { after: null as string | null },
     };
     let connectedOnce = false;
+    setState('connecting');
     const client = createClient({
       url: wsUrl,
       retryAttempts: Number.POSITIVE_INFINITY,
@@ -83,11 +92,7 @@ export function LiveRefresh({ wsUrl, version }: { wsUrl: string; version: number
 
   return (
     <p className={`live-dot ${state}`} role="status" data-live={state}>
-      {state === 'live'
-        ? 'Live: this page updates by itself.'
-        : state === 'connecting'
-          ? 'Connecting for live updates…'
-          : 'Live updates interrupted: reconnecting…'}
+      {LIVE_TEXT[state]}
     </p>
   );
 }
