@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bool, DEFAULT_GRAPHQL_LIMITS, EnvError, loadEnv, port } from '@polystatus/kit';
+import { bool, DEFAULT_GRAPHQL_LIMITS, EnvError, loadEnv, parseTrustedProxies, port } from '@polystatus/kit';
 import { subgraphUrlVariable } from '@polystatus/registry';
 import { z } from 'zod';
-import { parseTrustedProxies } from './http/client-address.ts';
 import { parseOrigins } from './http/cors.ts';
 import { subgraphsOf } from './subgraphs/supergraph-graphs.ts';
 

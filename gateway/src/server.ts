@@ -8,6 +8,7 @@ import {
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import {
   type Authenticator,
+  clientAddress,
   createRedis,
   createService,
   DomainError,
@@ -17,6 +18,7 @@ import {
   graphqlMetricsPlugin,
   type Logger,
   type Principal,
+  parseTrustedProxies,
   REQUEST_ID_HEADER,
   type RedisHandle,
   refusalPlugin,
@@ -28,7 +30,6 @@ import { createGatewayAuthenticator, type GatewayAuthenticator } from './auth/ga
 import { VerifiedSessions } from './auth/verified-sessions.ts';
 import type { GatewayEnv } from './config.ts';
 import type { GatewayContext } from './context.ts';
-import { clientAddress, parseTrustedProxies } from './http/client-address.ts';
 import { parseOrigins, registerCors } from './http/cors.ts';
 import { costBudgetPlugin } from './http/cost-budget.ts';
 import { sendGraphQLError } from './http/graphql-error-reply.ts';

@@ -1,8 +1,13 @@
 import type { ApolloServer } from '@apollo/server';
-import { type Authenticator, graphqlHardening, type ServiceParts } from '@polystatus/kit';
+import {
+  type Authenticator,
+  clientAddress,
+  graphqlHardening,
+  parseTrustedProxies,
+  type ServiceParts,
+} from '@polystatus/kit';
 import type { GatewayEnv } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
-import { clientAddress, parseTrustedProxies } from '../http/client-address.ts';
 import { graphqlLimitsOf } from '../http/graphql-limits.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import { apolloExecutor } from './apollo-executor.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { clientAddress, parseTrustedProxies } from '@polystatus/kit';
 import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { clientAddress, parseTrustedProxies } from '../http/client-address.ts';
 import { CLOSE } from './close-codes.ts';
 import type { RealtimeConfig } from './config.ts';
 import { FakeGraph } from './test-support/fake-graph.ts';

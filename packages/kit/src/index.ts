@@ -27,6 +27,7 @@ export * from './host/build-info.ts';
 export * from './host/part-failures.ts';
 export * from './host/run-parts.ts';
 export * from './host/settle-memory.ts';
+export * from './http/client-address.ts';
 export * from './http/compression.ts';
 export * from './http/error-handler.ts';
 export * from './http/outbound-guard.ts';

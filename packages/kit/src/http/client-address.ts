@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { DomainError } from '@polystatus/kit';
+import { DomainError } from '../errors.ts';
 
 export type TrustedProxies = (address: string) => boolean;
 
