@@ -206,9 +206,11 @@ const config: CodegenConfig = {
         WebhookDelivery: '../store/notify-webhook-store.ts#DeliveryAttempt',
         // status banner (issue 13)
         StatusBanner: '../domain/manual-banner.ts#ManualBanner',
+        StatusBannerChange: '../service/manual-banner.ts#BannerChange',
       },
       lowerCaseEnums: [
         'BannerLevel',
+        'StatusBannerAction',
         'ManualBannerLevel',
         'PublicBannerKind',
         'AnnouncementState',

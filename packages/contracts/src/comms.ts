@@ -3,7 +3,8 @@ import { isoTime } from './envelope.ts';
 
 /**
  * The comms domain's events, on `<prefix>:comms:events`. Producer: subgraphs/comms (`src/domain/events.ts`).
- * `subject` is the announcement, component or maintenance id, and `public` for `public_status.changed`.
+ * `subject` is the announcement, component or maintenance id, the manual banner's id for `banner.*`, and
+ * `public` for `public_status.changed`.
  * Consumers: the gateway's realtime subscriptions (`announcementPublished`, `publicStatusChanged`), comms'
  * own notification triggers (src/notify), and the public read path (rest-adapters/comms), which follows
  * `public_status.changed` to reload the one published snapshot key (`COMMS_PUBLIC_KEYS`).
@@ -16,6 +17,9 @@ export const COMMS_EVENTS = {
   maintenanceScheduled: 'maintenance.scheduled',
   maintenanceUpdated: 'maintenance.updated',
   maintenanceStatusChanged: 'maintenance.status_changed',
+  maintenanceReminder: 'maintenance.reminder',
+  bannerSet: 'banner.set',
+  bannerCleared: 'banner.cleared',
   publicStatusChanged: 'public_status.changed',
 } as const;
 
@@ -33,6 +37,8 @@ export const COMPONENT_STATUSES = [
   'major_outage',
 ] as const;
 export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
+/** The levels an admin may give the manual banner, least severe first. */
+export const MANUAL_BANNER_LEVELS = ['info', 'maintenance', 'minor', 'major', 'critical'] as const;
 /** Statuspage's page indicator. */
 export const STATUS_INDICATORS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
 
@@ -93,6 +99,34 @@ export const COMMS_EVENT_DATA = {
     from: maintenanceStatus,
     message: z.string(),
     automatic: z.boolean(),
+  }),
+  /**
+   * The scheduler's reminder that a scheduled maintenance starts soon (`COMMS_MAINTENANCE_REMINDER_MINUTES`
+   * before it), appended once per start time: a maintenance moved to a new time reminds again at that time.
+   * `startsInMinutes`: from the reminder to `scheduledFor`, rounded up.
+   */
+  [COMMS_EVENTS.maintenanceReminder]: z.strictObject({
+    ...maintenance,
+    status: z.literal('scheduled'),
+    startsInMinutes: z.int().nonnegative(),
+  }),
+  /** An admin set the manual banner (replacing any): what it says and when it shows, and who set it. */
+  [COMMS_EVENTS.bannerSet]: z.strictObject({
+    bannerId: id,
+    level: z.enum(MANUAL_BANNER_LEVELS),
+    title: z.string().min(1),
+    message: z.string(),
+    link: z.string().nullable(),
+    startsAt: isoTime,
+    endsAt: isoTime.nullable(),
+    replacedId: id.nullable(),
+    setById: id,
+  }),
+  /** An admin took the manual banner down: which one, and who. */
+  [COMMS_EVENTS.bannerCleared]: z.strictObject({
+    bannerId: id,
+    title: z.string().min(1),
+    clearedById: id,
   }),
   /**
    * A new public snapshot was rendered and stored (`COMMS_PUBLIC_KEYS.snapshot`). Only public fields: the

@@ -35,8 +35,9 @@ export async function buildCommsRestService(env: CommsRestEnv) {
     name: 'rest-comms',
     env,
     swaggerPath: COMMS_SWAGGER,
-    handlers: commsHandlers(cache, bannerStream),
+    handlers: commsHandlers(cache, bannerStream, env.TRUSTED_PROXIES),
   });
+  bannerStream.instrument(adapter.parts.metrics.registry);
   acceptOneClickForms(adapter.parts.app);
   follower.start();
   return {

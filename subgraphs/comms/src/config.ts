@@ -19,8 +19,17 @@ const shape = {
   COMMS_RECENT_RESOLVED_HOURS: z.coerce.number().int().min(0).default(72),
   /** How long the banner and the widget show an incident's all-clear after it is resolved (0: not at all). */
   COMMS_BANNER_RESOLVED_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** Public page renderings start at least this far apart: a burst of changes is folded, the last one always shown. */
+  COMMS_RENDER_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(250),
   /** How often the replica holding the scheduler lease looks for maintenances due to move. */
   COMMS_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+  /** Subscribers are reminded this long before a maintenance starts (0: no reminders); at most a week. */
+  COMMS_MAINTENANCE_REMINDER_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(64).default(12),
   // notifications (src/notify): variables of the notifications work go below.
   /** smtp(s)://user:pass@host:port. Unset (development): mails are written as .eml files to NOTIFY_OUTBOX_DIR. */

@@ -22,6 +22,7 @@ import { COMMS_PUBLIC_KEYS } from '@polystatus/contracts';
  *   maintenance:<id>               hash    one maintenance (JSON `updates` inside)
  *   maintenances                   zset    maintenance ids, score = scheduledFor ms
  *   maintenances:due               zset    maintenances not completed, score = their next automatic step ms
+ *   maintenances:reminders         zset    scheduled maintenances whose reminder is not sent, score = scheduledFor ms
  *   incidents-consumer             -       consumer group name on `<prefix>:incidents:events`
  *   incidents-consumer:done:<evId> string  idempotency mark of one applied incident event (expires)
  *   scheduler:lease                string  the replica running the maintenance scheduler (SET NX PX)
@@ -29,6 +30,7 @@ import { COMMS_PUBLIC_KEYS } from '@polystatus/contracts';
  *   public:snapshot-seq            string  version of the stored snapshot; a rendering stores only if it is
  *                                          still the one it read (so an older rendering never wins)
  *   banner:manual                  string  the admin's manual banner (JSON, domain/manual-banner.ts), if any
+ *   banner:history                 stream  the manual banner's changes (banner.set / banner.cleared envelopes), capped
  *
  * Notifications (src/notify), under `<prefix>:comms:notify`:
  *   sub:<id>                       hash    one email subscription (store/notify-subscriber-store.ts)
@@ -66,6 +68,7 @@ export interface CommsKeys {
   maintenance(id: string): string;
   maintenances: string;
   maintenancesDue: string;
+  maintenanceReminders: string;
   /** The incidents domain's event stream; read through the consumer group below, never written. */
   incidentsEvents: string;
   incidentsConsumerGroup: string;
@@ -74,6 +77,7 @@ export interface CommsKeys {
   publicSnapshot: string;
   publicSnapshotSeq: string;
   manualBanner: string;
+  manualBannerHistory: string;
   /** The prefixes handed to Lua, so scripts append an id instead of spelling a key. */
   keyspace(): Keyspace;
   // notifications (src/notify): keys of the notifications work go below, one line each.
@@ -136,6 +140,7 @@ export function commsKeys(prefix: string): CommsKeys {
     maintenance: (id) => `${base}:maintenance:${id}`,
     maintenances: `${base}:maintenances`,
     maintenancesDue: `${base}:maintenances:due`,
+    maintenanceReminders: `${base}:maintenances:reminders`,
     incidentsEvents: `${prefix}:incidents:events`,
     incidentsConsumerGroup: 'comms',
     incidentEventDone: (eventId) => `${base}:incidents-consumer:done:${eventId}`,
@@ -143,6 +148,7 @@ export function commsKeys(prefix: string): CommsKeys {
     publicSnapshot: published.snapshot,
     publicSnapshotSeq: `${base}:public:snapshot-seq`,
     manualBanner: `${base}:banner:manual`,
+    manualBannerHistory: `${base}:banner:history`,
     keyspace: () => ({
       events: published.events,
       component: `${base}:component:`,

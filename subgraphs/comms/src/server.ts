@@ -90,6 +90,7 @@ export async function buildCommsService(env: CommsEnv, opts: CommsServiceOptions
         },
         clock,
         parts.logger,
+        env.COMMS_RENDER_INTERVAL_MS,
       );
       const notifications = startNotifications({
         settings: { ...env, NOTIFY_RETRY_SCHEDULE_MS: env.NOTIFY_RETRY_SCHEDULE },
@@ -105,7 +106,9 @@ export async function buildCommsService(env: CommsEnv, opts: CommsServiceOptions
         store,
         incidents,
         publicPage,
-        banner: new ManualBannerStore(redis.client, keys),
+        banner: new ManualBannerStore(redis.client, keys, {
+          eventStreamMaxLen: env.COMMS_EVENT_STREAM_MAXLEN,
+        }),
         newId: opts.newId ?? newId,
         clock,
         notify: notifications.deps,
@@ -113,12 +116,10 @@ export async function buildCommsService(env: CommsEnv, opts: CommsServiceOptions
 
       const consumer = new IncidentConsumer(redis, deps, parts.logger, env);
       jobs.push({ name: 'incidents-consumer', stop: () => consumer.stop() });
-      const scheduler = new MaintenanceScheduler(
-        redis.client,
-        deps,
-        parts.logger,
-        env.COMMS_SCHEDULER_INTERVAL_MS,
-      );
+      const scheduler = new MaintenanceScheduler(redis.client, deps, parts.logger, {
+        intervalMs: env.COMMS_SCHEDULER_INTERVAL_MS,
+        reminderLeadMs: env.COMMS_MAINTENANCE_REMINDER_MINUTES * 60_000,
+      });
       jobs.push({ name: 'maintenance-scheduler', stop: () => scheduler.stop() });
       jobs.push({ name: 'public-page', stop: () => publicPage.stop() });
 

@@ -1,3 +1,4 @@
+import { clientAddress, type TrustedProxies } from '@polystatus/kit';
 import type { OperationInput, RestHandler, RestHandlers } from '@polystatus/rest-kit';
 import type { BannerStream } from '../public/banner-stream.ts';
 import { answer, heldOrUnavailable, servePublic } from '../public/serve.ts';
@@ -24,11 +25,12 @@ const badge =
 
 /**
  * The live banner (server-sent events), one stream per admitted client; see public/banner-stream.ts. Not
- * compressed (each event must reach the browser when written) and marked for proxies not to buffer it.
+ * compressed (each event must reach the browser when written) and marked for proxies not to buffer it. Counted
+ * against the reader's own address: the socket's peer, or what a trusted proxy says in X-Forwarded-For.
  */
 const streamBanner =
-  (stream: BannerStream): RestHandler =>
-  async (_input, ctx) => ({
+  (stream: BannerStream, trusted: TrustedProxies): RestHandler =>
+  async (input, ctx) => ({
     status: 200,
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -36,13 +38,17 @@ const streamBanner =
       'x-accel-buffering': 'no',
       'access-control-allow-origin': '*',
     },
-    body: stream.open(ctx.clientAddress),
+    body: stream.open(clientAddress(ctx.clientAddress, input.headers['x-forwarded-for'], trusted)),
   });
 
 /** The banner, its live stream, the embeddable widget and the status badges (issue 13). */
-export const bannerHandlers = (cache: SnapshotCache, stream: BannerStream): RestHandlers => ({
+export const bannerHandlers = (
+  cache: SnapshotCache,
+  stream: BannerStream,
+  trusted: TrustedProxies,
+): RestHandlers => ({
   getPublicBanner: servePublic(cache, '/api/v1/public/banner'),
-  streamPublicBanner: streamBanner(stream),
+  streamPublicBanner: streamBanner(stream, trusted),
   getWidgetScript: servePublic(cache, '/widget.js'),
   getStatusBadge: badge(cache),
 });

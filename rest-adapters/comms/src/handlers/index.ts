@@ -1,3 +1,4 @@
+import type { TrustedProxies } from '@polystatus/kit';
 import type { RestHandlers } from '@polystatus/rest-kit';
 import type { BannerStream } from '../public/banner-stream.ts';
 import type { SnapshotCache } from '../public/snapshot-cache.ts';
@@ -10,9 +11,13 @@ import { publicHandlers } from './public.ts';
  * Keyed by the operationIds of swaggers/comms.yaml; the service refuses to start if the two sets differ. The
  * notification routes (email subscribers, webhooks) are the notifications work's, in handlers/notify-*.ts.
  */
-export const commsHandlers = (cache: SnapshotCache, banner: BannerStream): RestHandlers => ({
+export const commsHandlers = (
+  cache: SnapshotCache,
+  banner: BannerStream,
+  trusted: TrustedProxies,
+): RestHandlers => ({
   publishAnnouncement,
   ...publicHandlers(cache),
-  ...bannerHandlers(cache, banner),
+  ...bannerHandlers(cache, banner, trusted),
   ...notifyHandlers,
 });

@@ -76,9 +76,11 @@ async function publish(title: string | null, other = 'x') {
   await redis.xadd(keys.events, '*', ...envelopeToFields(event));
 }
 
-/** Opens the stream and collects its `banner` events as they come. */
-async function openStream() {
-  const res = await request(`${base}/api/v1/public/banner/stream`);
+/** Opens the stream (as forwarded by a proxy for `forwardedFor`) and collects its `banner` events as they come. */
+async function openStream(forwardedFor?: string) {
+  const res = await request(`${base}/api/v1/public/banner/stream`, {
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  });
   const events: { id: string; banner: { title: string } | null }[] = [];
   let buffer = '';
   res.body.setEncoding('utf8');
@@ -137,6 +139,67 @@ describe('the live banner stream', () => {
     second.close();
     again.close();
     await expect.poll(() => service.bannerStream.size).toBe(0);
+  });
+
+  it('behind a trusted proxy, counts each reader by its forwarded address; refusals and open streams are metrics', async () => {
+    // The test connects from loopback, which TRUSTED_PROXIES trusts by default: a reverse proxy on this host.
+    const a1 = await openStream('198.51.100.7, 203.0.113.10');
+    const a2 = await openStream('203.0.113.10');
+    expect([a1.res.statusCode, a2.res.statusCode]).toEqual([200, 200]);
+    const a3 = await request(`${base}/api/v1/public/banner/stream`, {
+      headers: { 'x-forwarded-for': '203.0.113.10' },
+    });
+    expect(a3.statusCode).toBe(429);
+    await a3.body.dump();
+    // Another reader behind the same proxy is not held to the first one's cap, only to the process's.
+    const b = await openStream('203.0.113.20');
+    expect(b.res.statusCode).toBe(200);
+    const c = await request(`${base}/api/v1/public/banner/stream`, {
+      headers: { 'x-forwarded-for': '203.0.113.30' },
+    });
+    expect(c.statusCode).toBe(429);
+    await c.body.dump();
+
+    const metrics = await (await request(`${base}/metrics`)).body.text();
+    const figure = (line: string) => Number(new RegExp(`^${line} (\\d+)$`, 'm').exec(metrics)?.[1]);
+    expect(figure('banner_streams_open\\{[^}]*\\}')).toBe(3);
+    expect(figure('banner_stream_addresses\\{[^}]*\\}')).toBe(2);
+    expect(figure('banner_stream_refusals_total\\{reason="per_address"[^}]*\\}')).toBe(1);
+    expect(figure('banner_stream_refusals_total\\{reason="capacity"[^}]*\\}')).toBe(1);
+    for (const s of [a1, a2, b]) s.close();
+    await expect.poll(() => service.bannerStream.size).toBe(0);
+  });
+
+  it('believes X-Forwarded-For only from a trusted proxy', async () => {
+    await service.close();
+    service = await buildCommsRestService(
+      loadCommsRestEnv({
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        REDIS_URL: TEST_REDIS_URL,
+        REDIS_KEY_PREFIX: prefix,
+        GATEWAY_URL: 'http://127.0.0.1:1/graphql',
+        COMMS_BANNER_STREAM_MAX: '3',
+        COMMS_BANNER_STREAM_MAX_PER_ADDRESS: '2',
+        TRUSTED_PROXIES: 'none',
+      }),
+    );
+    base = await service.listen();
+    expect(await service.follower.ready()).toBe(true);
+    // Each claims another address; nobody is trusted, so all three count against 127.0.0.1.
+    const one = await openStream('203.0.113.1');
+    const two = await openStream('203.0.113.2');
+    const three = await request(`${base}/api/v1/public/banner/stream`, {
+      headers: { 'x-forwarded-for': '203.0.113.3' },
+    });
+    expect(three.statusCode).toBe(429);
+    await three.body.dump();
+    one.close();
+    two.close();
+    expect(() => loadCommsRestEnv({ TRUSTED_PROXIES: '10.0.0.0/8,not-an-address' })).toThrow(
+      /TRUSTED_PROXIES/,
+    );
   });
 
   it('closes with streams open, promptly', async () => {

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { DomainError } from '@polystatus/kit';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { HeldSnapshot, SnapshotCache } from './snapshot-cache.ts';
 
 /** The snapshot document the stream carries (rendered by the comms subgraph, render/banner.ts). */
@@ -20,6 +21,9 @@ const HEARTBEAT_MS = 25_000;
 /** Reconnection delays are spread over this range, so a restart is not followed by every browser at once. */
 const RETRY_MS = [3_000, 15_000] as const;
 
+/** Why a stream was refused: the process cap, the per-address cap, or no snapshot yet. */
+export type BannerStreamRefusal = 'capacity' | 'per_address' | 'not_ready';
+
 interface Client {
   out: PassThrough;
   address: string;
@@ -39,6 +43,7 @@ export class BannerStream {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
   private sentTag: string | null = null;
+  private refusals: Counter<'reason'> | undefined;
 
   constructor(
     private readonly cache: SnapshotCache,
@@ -55,6 +60,36 @@ export class BannerStream {
   }
 
   /**
+   * Puts the stream's figures on the process registry (GET /metrics): open streams and the addresses holding
+   * them, read when scraped, and refusals by reason. Called once the adapter's registry exists, before it listens.
+   */
+  instrument(registry: Registry): void {
+    const self = this;
+    new Gauge({
+      name: 'banner_streams_open',
+      help: 'Live banner streams (server-sent events) open',
+      registers: [registry],
+      collect() {
+        this.set(self.clients.size);
+      },
+    });
+    new Gauge({
+      name: 'banner_stream_addresses',
+      help: 'Client addresses holding at least one live banner stream',
+      registers: [registry],
+      collect() {
+        this.set(self.perAddress.size);
+      },
+    });
+    this.refusals = new Counter({
+      name: 'banner_stream_refusals_total',
+      help: 'Live banner streams refused, by reason (capacity, per_address, not_ready)',
+      labelNames: ['reason'],
+      registers: [registry],
+    });
+  }
+
+  /**
    * A stream for one client, starting with the current banner; RATE_LIMITED (429, Retry-After) over a cap,
    * UNAVAILABLE (503) before the first snapshot.
    */
@@ -62,15 +97,11 @@ export class BannerStream {
     const held = this.cache.current;
     const doc = held?.documents.get(BANNER_PATH);
     if (!held || !doc)
-      throw new DomainError('UNAVAILABLE', 'the public page is not available yet', { retryAfter: 1 });
+      throw this.refuse('not_ready', 'UNAVAILABLE', 'the public page is not available yet', 1);
     if (this.clients.size >= this.limits.maxConnections)
-      throw new DomainError('RATE_LIMITED', 'too many live banner streams; poll the banner instead', {
-        retryAfter: 60,
-      });
+      throw this.refuse('capacity', 'RATE_LIMITED', 'too many live banner streams; poll the banner instead');
     if ((this.perAddress.get(address) ?? 0) >= this.limits.maxPerAddress)
-      throw new DomainError('RATE_LIMITED', 'too many live banner streams from this address', {
-        retryAfter: 60,
-      });
+      throw this.refuse('per_address', 'RATE_LIMITED', 'too many live banner streams from this address');
 
     const out = new PassThrough();
     const client: Client = { out, address };
@@ -88,6 +119,16 @@ export class BannerStream {
     clearInterval(this.heartbeat);
     this.unsubscribe();
     for (const c of this.clients) c.out.end();
+  }
+
+  private refuse(
+    reason: BannerStreamRefusal,
+    code: 'UNAVAILABLE' | 'RATE_LIMITED',
+    message: string,
+    retryAfter = 60,
+  ): DomainError {
+    this.refusals?.inc({ reason });
+    return new DomainError(code, message, { retryAfter });
   }
 
   private onSnapshot(held: HeldSnapshot): void {

@@ -23,6 +23,11 @@ export interface Maintenance {
   createdAt: number;
   updatedAt: number;
   updates: MaintenanceUpdate[];
+  /**
+   * The `scheduledFor` the subscribers were last reminded of (absent: never reminded). The reminder's
+   * idempotency mark, written with its event: one reminder per start time, and a moved maintenance reminds again.
+   */
+  remindedFor?: number | null;
 }
 
 /** Moves a person may make; `completed` is final. Going back from verifying to in_progress is allowed (a check failed). */
@@ -47,6 +52,26 @@ export function nextAutomaticStep(m: Pick<Maintenance, 'status' | 'scheduledFor'
   if (m.status === 'in_progress' || m.status === 'verifying')
     return { to: 'completed', at: m.scheduledUntil };
   return null;
+}
+
+/**
+ * What the scheduler does about the reminder `leadMs` before a maintenance starts, at `now`:
+ * - `due`: send it now;
+ * - `later`: not yet (the reminder window has not opened);
+ * - `never`: nothing left to remind of: the maintenance is no longer scheduled or has reached its start (a
+ *   scheduler that was down does not remind after the fact), this start time was already reminded of, or it was
+ *   created inside the window (the "scheduled" mail, seconds old, already says it starts soon).
+ */
+export function reminderDecision(
+  m: Pick<Maintenance, 'status' | 'scheduledFor' | 'createdAt' | 'remindedFor'>,
+  now: number,
+  leadMs: number,
+): 'due' | 'later' | 'never' {
+  if (m.status !== 'scheduled' || now >= m.scheduledFor) return 'never';
+  if (m.remindedFor === m.scheduledFor) return 'never';
+  const at = m.scheduledFor - leadMs;
+  if (m.createdAt > at) return 'never';
+  return now >= at ? 'due' : 'later';
 }
 
 /** The message of an automatic step, shown on the public page as the maintenance's update. */

@@ -1,9 +1,11 @@
+import { MANUAL_BANNER_LEVELS } from '@polystatus/contracts';
+
 /**
  * How loud a banner is, least to most severe. Incidents map onto the same scale (sev 1 critical, sev 2 major,
  * sev 3 and 4 minor), maintenances are `maintenance`, and `info` exists for notices that are neither; `resolved`
  * is the short all-clear an incident leaves behind (render/banner.ts), never an admin's choice.
  */
-export const BANNER_LEVELS = ['info', 'maintenance', 'minor', 'major', 'critical'] as const;
+export const BANNER_LEVELS = MANUAL_BANNER_LEVELS;
 export type ManualBannerLevel = (typeof BANNER_LEVELS)[number];
 export type BannerLevel = ManualBannerLevel | 'resolved';
 

@@ -8,6 +8,7 @@ import type { EntityRef as EntityRefModel } from '../resolvers/refs.ts';
 import type { Subscription as SubscriptionModel } from '../store/notify-subscriber-store.ts';
 import type { WebhookEndpoint as WebhookEndpointModel, DeliveryAttempt as DeliveryAttemptModel } from '../store/notify-webhook-store.ts';
 import type { ManualBanner as ManualBannerModel } from '../domain/manual-banner.ts';
+import type { BannerChange as BannerChangeModel } from '../service/manual-banner.ts';
 import type { CommsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -474,6 +475,8 @@ export type Query = {
   publicStatus: PublicStatus;
   /** The manual banner as set (showing, scheduled or over), or null. Requires admin. */
   statusBanner?: Maybe<StatusBanner>;
+  /** The manual banner's changes, newest first (the last 1000 kept). VALIDATION on `first` (1 to 100). Requires admin. */
+  statusBannerHistory: Array<StatusBannerChange>;
   /** Requires manager. */
   webhookEndpoint?: Maybe<WebhookEndpoint>;
   /** Requires manager. Oldest first. */
@@ -499,6 +502,12 @@ export type QueryMaintenanceArgs = {
 export type QueryMaintenancesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<MaintenanceStatus>>;
+};
+
+
+export type QueryStatusBannerHistoryArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -556,6 +565,33 @@ export type StatusBanner = {
   /** Whether it is showing now (started and not yet ended). */
   showing: Scalars['Boolean']['output'];
   startsAt: Scalars['DateTime']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type StatusBannerAction =
+  | 'cleared'
+  | 'set';
+
+/**
+ * One change of the manual banner (its audit): who set or cleared which banner, when, and what a set banner said.
+ * The same facts are the `banner.set` and `banner.cleared` events of the comms stream.
+ */
+export type StatusBannerChange = {
+  __typename?: 'StatusBannerChange';
+  action: StatusBannerAction;
+  actorId: Scalars['ID']['output'];
+  at: Scalars['DateTime']['output'];
+  bannerId: Scalars['ID']['output'];
+  /** Pass the last one seen as `after` for the next page. */
+  cursor: Scalars['ID']['output'];
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What was set (null for CLEARED). */
+  level?: Maybe<ManualBannerLevel>;
+  link?: Maybe<Scalars['String']['output']>;
+  message?: Maybe<Scalars['String']['output']>;
+  /** The banner a SET replaced, if any. */
+  replacedId?: Maybe<Scalars['ID']['output']>;
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
   title: Scalars['String']['output'];
 };
 
@@ -828,6 +864,8 @@ export type ResolversTypes = {
   ScheduleMaintenanceInput: ScheduleMaintenanceInput;
   SetStatusBannerInput: SetStatusBannerInput;
   StatusBanner: ResolverTypeWrapper<ManualBannerModel>;
+  StatusBannerAction: ResolverTypeWrapper<StatusBannerAction>;
+  StatusBannerChange: ResolverTypeWrapper<BannerChangeModel>;
   StatusIndicator: ResolverTypeWrapper<StatusIndicator>;
   SubscribeEmailInput: SubscribeEmailInput;
   UpdateComponentInput: UpdateComponentInput;
@@ -879,6 +917,7 @@ export type ResolversParentTypes = {
   ScheduleMaintenanceInput: ScheduleMaintenanceInput;
   SetStatusBannerInput: SetStatusBannerInput;
   StatusBanner: ManualBannerModel;
+  StatusBannerChange: BannerChangeModel;
   SubscribeEmailInput: SubscribeEmailInput;
   UpdateComponentInput: UpdateComponentInput;
   UpdateMaintenanceInput: UpdateMaintenanceInput;
@@ -1094,6 +1133,7 @@ export type QueryResolvers<ContextType = CommsContext, ParentType extends Resolv
   publicBanner?: Resolver<Maybe<ResolversTypes['PublicBanner']>, ParentType, ContextType>;
   publicStatus?: Resolver<ResolversTypes['PublicStatus'], ParentType, ContextType>;
   statusBanner?: Resolver<Maybe<ResolversTypes['StatusBanner']>, ParentType, ContextType>;
+  statusBannerHistory?: Resolver<Array<ResolversTypes['StatusBannerChange']>, ParentType, ContextType, RequireFields<QueryStatusBannerHistoryArgs, 'first'>>;
   webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
   webhookEndpoints?: Resolver<Array<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
 };
@@ -1114,6 +1154,23 @@ export type StatusBannerResolvers<ContextType = CommsContext, ParentType extends
   setById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   showing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type StatusBannerActionResolvers = { CLEARED: 'cleared', SET: 'set' };
+
+export type StatusBannerChangeResolvers<ContextType = CommsContext, ParentType extends ResolversParentTypes['StatusBannerChange'] = ResolversParentTypes['StatusBannerChange']> = {
+  action?: Resolver<ResolversTypes['StatusBannerAction'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bannerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['ManualBannerLevel']>, ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replacedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1205,6 +1262,8 @@ export type Resolvers<ContextType = CommsContext> = {
   Query?: QueryResolvers<ContextType>;
   RotatedWebhookSecret?: RotatedWebhookSecretResolvers<ContextType>;
   StatusBanner?: StatusBannerResolvers<ContextType>;
+  StatusBannerAction?: StatusBannerActionResolvers;
+  StatusBannerChange?: StatusBannerChangeResolvers<ContextType>;
   StatusIndicator?: StatusIndicatorResolvers;
   UptimeDay?: UptimeDayResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

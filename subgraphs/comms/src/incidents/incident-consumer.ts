@@ -20,8 +20,8 @@ type Entry = [id: string, fields: string[]];
 
 /**
  * Follows `<prefix>:incidents:events` through the consumer group `comms` (one delivery per event across
- * replicas) and records each changed incident as the graph shows it now, then re-renders the public page once per
- * batch. Applying is idempotent (a mark per event id, and facts older than those held are ignored), so an event
+ * replicas) and records each changed incident as the graph shows it now, then asks for a rendering of the public
+ * page (PublicPage folds a burst of batches into one rendering per interval). Applying is idempotent (a mark per event id, and facts older than those held are ignored), so an event
  * delivered twice after a crash changes nothing. When the graph is unreachable, entries stay pending and are
  * retried with backoff; nothing is acknowledged before it is applied.
  */
@@ -147,7 +147,10 @@ export class IncidentConsumer {
         for (const eventId of eventIds)
           changed = (await this.deps.store.applyIncident(f, now, eventId)) || changed;
       }
-      if (changed) await this.deps.publicPage.requestRender();
+      // Not awaited: the next batch is applied while the page renders, and the renderer folds a burst of
+      // batches into one rendering per interval. The change is committed; a rendering lost to a crash is
+      // redone by the next change, the start-up rendering or the scheduler's minute re-rendering.
+      if (changed) void this.deps.publicPage.requestRender();
     }
     await this.reader.client.xack(
       this.keys.incidentsEvents,

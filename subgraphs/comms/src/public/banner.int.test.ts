@@ -1,4 +1,5 @@
-import type { PublicSnapshot } from '@polystatus/contracts';
+import { type PublicSnapshot, parseEvent } from '@polystatus/contracts';
+import { envelopeFromFields } from '@polystatus/kit';
 import { codeOf, fieldsOf, ok, testRedis } from '@polystatus/kit/testing';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commsKeys } from '../keys.ts';
@@ -129,5 +130,63 @@ describe('the rendered banner', () => {
     expect(ok(await comms.gql('mutation { clearStatusBanner }', {}, admin))).toEqual({
       clearStatusBanner: false,
     });
+  });
+
+  it('audits every set and clear: contract events on the domain stream, listed newest first for admins', async () => {
+    const first = ok(
+      await comms.gql<{ setStatusBanner: { id: string } }>(
+        SET,
+        {
+          input: { level: 'MAINTENANCE', title: 'Database upgrade tonight', link: 'https://example.com/db' },
+        },
+        admin,
+      ),
+    ).setStatusBanner.id;
+    const second = ok(
+      await comms.gql<{ setStatusBanner: { id: string } }>(
+        SET,
+        { input: { level: 'MAJOR', title: 'Upgrade overrunning', message: 'Writes are paused.' } },
+        { role: 'admin', id: 'u-other-admin' },
+      ),
+    ).setStatusBanner.id;
+    ok(await comms.gql('mutation { clearStatusBanner }', {}, admin));
+    // Nothing to clear: nothing audited.
+    ok(await comms.gql('mutation { clearStatusBanner }', {}, admin));
+
+    const entries = await redis.xrange(commsKeys(comms.prefix).events, '-', '+');
+    const audit = entries
+      .map(([, fields]) => envelopeFromFields(fields))
+      .filter((e) => e.type.startsWith('banner.'))
+      .map((e) => parseEvent('comms', e));
+    expect(audit.map((e) => [e.type, e.subject, e.actor])).toEqual([
+      ['banner.set', first, 'u-admin'],
+      ['banner.set', second, 'u-other-admin'],
+      ['banner.cleared', second, 'u-admin'],
+    ]);
+    expect(audit[1]!.data).toMatchObject({ level: 'major', replacedId: first, endsAt: null });
+
+    const HISTORY = `query($first: Int, $after: ID) { statusBannerHistory(first: $first, after: $after) {
+      cursor action at actorId bannerId title level message link replacedId
+    } }`;
+    type Change = { cursor: string; action: string; actorId: string; bannerId: string; level: string | null };
+    const page1 = ok(
+      await comms.gql<{ statusBannerHistory: Change[] }>(HISTORY, { first: 2 }, admin),
+    ).statusBannerHistory;
+    expect(page1.map((c) => [c.action, c.bannerId, c.actorId, c.level])).toEqual([
+      ['CLEARED', second, 'u-admin', null],
+      ['SET', second, 'u-other-admin', 'MAJOR'],
+    ]);
+    const page2 = ok(
+      await comms.gql<{ statusBannerHistory: Change[] }>(
+        HISTORY,
+        { first: 2, after: page1[1]!.cursor },
+        admin,
+      ),
+    ).statusBannerHistory;
+    expect(page2).toMatchObject([
+      { action: 'SET', bannerId: first, title: 'Database upgrade tonight', link: 'https://example.com/db' },
+    ]);
+    expect(codeOf(await comms.gql(HISTORY, {}, responder))).toBe('FORBIDDEN');
+    expect(fieldsOf(await comms.gql(HISTORY, { first: 0 }, admin))).toEqual(['first']);
   });
 });

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PublicSnapshot } from '@polystatus/contracts';
 import type { Logger } from '@polystatus/kit';
 import type { PublicStateStore } from './public-state.ts';
@@ -8,6 +9,8 @@ import { buildView, type PageSettings } from './render/view.ts';
 /** Renderings lost to another replica's in a row before giving up until the next request. */
 const MAX_RACES = 5;
 const RETRY_AFTER_FAILURE_MS = 1_000;
+/** Renderings start at least this far apart (COMMS_RENDER_INTERVAL_MS). */
+export const DEFAULT_MIN_INTERVAL_MS = 250;
 /** setTimeout's ceiling is about 24.8 days; a later change is re-armed by the renderings in between. */
 const MAX_TIMER_MS = 86_400_000;
 
@@ -16,9 +19,12 @@ const MAX_TIMER_MS = 86_400_000;
  * consistent read of the domain's state, then stored with its version (the published snapshot key) and
  * announced on the comms stream (`public_status.changed`), where the public read path picks it up.
  *
- * One rendering at a time per process: requests arriving while one runs are folded into a single next one, so a
- * burst of changes costs two renderings, not one each (no stampede). Across replicas the store refuses a
- * rendering older than the stored one, and the loser renders again from a fresh read.
+ * One rendering at a time per process, and renderings start at least `minIntervalMs` apart: requests arriving
+ * while one runs, or within the interval after it started, fold into a single next one, which always follows
+ * (the trailing rendering). A change after a quiet spell renders at once; during a burst (a mass import feeding
+ * the incidents consumer, a script editing components) the page is rebuilt about four times a second instead of
+ * once per change or per consumer batch, and any change shows within the interval plus one rendering. Across
+ * replicas the store refuses a rendering older than the stored one, and the loser renders again from a fresh read.
  */
 export class PublicPage {
   private running: Promise<void> | null = null;
@@ -26,12 +32,15 @@ export class PublicPage {
   private retryTimer: NodeJS.Timeout | undefined;
   private timeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** When the last rendering started (monotonic ms): the interval is real time, whatever the domain's clock. */
+  private lastStart = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly state: PublicStateStore,
+    private readonly state: Pick<PublicStateStore, 'read' | 'store' | 'current'>,
     private readonly settings: PageSettings,
     private readonly clock: () => number,
     private readonly log: Logger,
+    private readonly minIntervalMs = DEFAULT_MIN_INTERVAL_MS,
   ) {}
 
   /** Resolves once a rendering that started after this call has been stored (or has failed and been logged). */
@@ -59,7 +68,12 @@ export class PublicPage {
 
   private async loop(): Promise<void> {
     while (this.dirty && !this.stopped) {
+      const wait = this.lastStart + this.minIntervalMs - performance.now();
+      // Changes arriving during the wait set `dirty` again and are folded into this rendering.
+      if (wait > 0) await sleep(wait);
+      if (this.stopped) return;
       this.dirty = false;
+      this.lastStart = performance.now();
       try {
         await this.renderOnce();
       } catch (err) {

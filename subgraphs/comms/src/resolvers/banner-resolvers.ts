@@ -3,11 +3,17 @@ import type {
   MutationResolvers,
   PublicBanner,
   QueryResolvers,
+  StatusBannerChangeResolvers,
   StatusBannerResolvers,
 } from '../generated/resolvers.ts';
 import type { BannerDocument } from '../public/render/banner.ts';
 import type { CommsDeps } from '../service/deps.ts';
-import { clearManualBanner, getManualBanner, setManualBanner } from '../service/manual-banner.ts';
+import {
+  clearManualBanner,
+  getManualBanner,
+  manualBannerHistory,
+  setManualBanner,
+} from '../service/manual-banner.ts';
 
 const lower = <T extends string>(...values: T[]) =>
   Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as { [K in T as Uppercase<K>]: K };
@@ -17,6 +23,7 @@ export const bannerEnums = {
   BannerLevel: lower('resolved', 'info', 'maintenance', 'minor', 'major', 'critical'),
   ManualBannerLevel: lower('info', 'maintenance', 'minor', 'major', 'critical'),
   PublicBannerKind: lower('incident', 'maintenance', 'notice'),
+  StatusBannerAction: lower('set', 'cleared'),
 };
 
 /**
@@ -45,6 +52,8 @@ async function publicBanner(deps: CommsDeps): Promise<PublicBanner | null> {
 
 export const BannerQuery = {
   statusBanner: (_, __, ctx) => getManualBanner(ctx.deps, ctx.principal),
+  statusBannerHistory: (_, { first, after }, ctx) =>
+    manualBannerHistory(ctx.deps, ctx.principal, first ?? 20, after),
   // Public: no role check. Only what the public banner already shows.
   publicBanner: (_, __, ctx) => publicBanner(ctx.deps),
 } satisfies QueryResolvers;
@@ -58,5 +67,16 @@ export const bannerTypes = {
   StatusBanner: {
     showing: (b, _, ctx) => isShowing(b, ctx.deps.clock()),
   } satisfies StatusBannerResolvers,
+  StatusBannerChange: {
+    actorId: (c) => (c.action === 'set' ? c.data.setById : c.data.clearedById),
+    bannerId: (c) => c.data.bannerId,
+    title: (c) => c.data.title,
+    level: (c) => (c.action === 'set' ? c.data.level : null),
+    message: (c) => (c.action === 'set' ? c.data.message : null),
+    link: (c) => (c.action === 'set' ? c.data.link : null),
+    startsAt: (c) => (c.action === 'set' ? Date.parse(c.data.startsAt) : null),
+    endsAt: (c) => (c.action === 'set' && c.data.endsAt ? Date.parse(c.data.endsAt) : null),
+    replacedId: (c) => (c.action === 'set' ? c.data.replacedId : null),
+  } satisfies StatusBannerChangeResolvers,
   ...bannerEnums,
 };

@@ -4,7 +4,15 @@ import { SYSTEM_ACTOR } from '../domain/events.ts';
 import { nextAutomaticStep } from '../domain/maintenance.ts';
 import { Lease } from '../store/lease.ts';
 import type { CommsDeps } from './deps.ts';
+import { remindMaintenance } from './maintenance-reminders.ts';
 import { moveMaintenance } from './maintenances.ts';
+
+export interface SchedulerSettings {
+  /** How often every replica looks for work (only the lease holder acts). */
+  intervalMs: number;
+  /** How long before a maintenance starts its subscribers are reminded; 0: no reminders. */
+  reminderLeadMs: number;
+}
 
 /** Maintenances moved per tick at most; the rest wait for the next tick. */
 const BATCH = 50;
@@ -13,7 +21,8 @@ const RERENDER_MS = 60_000;
 
 /**
  * Moves maintenances on their own at their times (scheduled → in progress at `scheduledFor`, → completed at
- * `scheduledUntil`), each step a public update. Every replica ticks, but only the holder of the scheduler lease
+ * `scheduledUntil`), each step a public update, and sends each one's reminder `reminderLeadMs` before it starts
+ * (service/maintenance-reminders.ts). Every replica ticks, but only the holder of the scheduler lease
  * acts, so a step is taken once. The lease lasts three ticks: a dead holder is replaced within that.
  */
 export class MaintenanceScheduler {
@@ -26,15 +35,15 @@ export class MaintenanceScheduler {
     redis: Redis,
     private readonly deps: CommsDeps,
     private readonly log: Logger,
-    private readonly intervalMs: number,
+    private readonly settings: SchedulerSettings,
   ) {
-    this.lease = new Lease(redis, deps.store.keys.schedulerLease, randomUUID(), intervalMs * 3);
+    this.lease = new Lease(redis, deps.store.keys.schedulerLease, randomUUID(), settings.intervalMs * 3);
   }
 
   start(): void {
     this.timer = setInterval(() => {
       if (!this.ticking) this.ticking = this.tick().finally(() => (this.ticking = null));
-    }, this.intervalMs);
+    }, this.settings.intervalMs);
     this.timer.unref();
   }
 
@@ -48,6 +57,7 @@ export class MaintenanceScheduler {
     try {
       if (!(await this.lease.hold())) return;
       const now = this.deps.clock();
+      await this.remind(now);
       const due = await this.deps.store.dueMaintenanceIds(now, BATCH);
       for (const m of await this.deps.store.maintenances(due)) {
         const step = m && nextAutomaticStep(m);
@@ -61,6 +71,17 @@ export class MaintenanceScheduler {
       }
     } catch (err) {
       this.log.warn({ err }, 'maintenance scheduler tick failed; next tick retries');
+    }
+  }
+
+  /** Reminders first: one due now must go out before its maintenance could start in the same tick. */
+  private async remind(now: number): Promise<void> {
+    const lead = this.settings.reminderLeadMs;
+    if (lead <= 0) return;
+    for (const id of await this.deps.store.pendingReminderIds(now + lead, BATCH)) {
+      const outcome = await remindMaintenance(this.deps, id, lead);
+      if (outcome === 'busy')
+        this.log.warn({ maintenanceId: id }, 'maintenance reminder kept losing to edits');
     }
   }
 }

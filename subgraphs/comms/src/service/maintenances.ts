@@ -29,7 +29,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const running = (s: MaintenanceStatus) => s === 'in_progress' || s === 'verifying';
 
 /** What every maintenance event carries. */
-const eventBase = (m: Maintenance) => ({
+export const eventBase = (m: Maintenance) => ({
   maintenanceId: m.id,
   name: m.name,
   status: m.status,
@@ -96,6 +96,7 @@ export async function scheduleMaintenance(
     zadd: [
       [k.maintenances, m.scheduledFor, m.id],
       [k.maintenancesDue, m.scheduledFor, m.id],
+      [k.maintenanceReminders, m.scheduledFor, m.id],
     ],
     event: commsEvent(
       COMMS_EVENTS.maintenanceScheduled,
@@ -163,9 +164,11 @@ export async function updateMaintenance(
       key: k.maintenance(id),
       expected: current.raw,
       value: next,
+      // Back in the reminder index at its (possibly new) start: the reminder follows the maintenance's time.
       zadd: [
         [k.maintenances, next.scheduledFor, id],
         [k.maintenancesDue, next.scheduledFor, id],
+        [k.maintenanceReminders, next.scheduledFor, id],
       ],
       event: commsEvent(COMMS_EVENTS.maintenanceUpdated, actor, id, { ...eventBase(next), changed }, now),
       now,
@@ -240,7 +243,15 @@ export async function moveMaintenance(
       key: k.maintenance(id),
       expected: current.raw,
       value: next,
-      ...(step ? { zadd: [[k.maintenancesDue, step.at, id]] } : { zrem: [[k.maintenancesDue, id]] }),
+      // Whatever the step, the maintenance is no longer scheduled: no reminder is left to send.
+      ...(step
+        ? { zadd: [[k.maintenancesDue, step.at, id]], zrem: [[k.maintenanceReminders, id]] }
+        : {
+            zrem: [
+              [k.maintenancesDue, id],
+              [k.maintenanceReminders, id],
+            ],
+          }),
       event: commsEvent(
         COMMS_EVENTS.maintenanceStatusChanged,
         how.actor,

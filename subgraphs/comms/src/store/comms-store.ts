@@ -171,6 +171,16 @@ export class CommsStore {
     return this.redis.zrangebyscore(this.keys.maintenancesDue, '-inf', now, 'LIMIT', 0, limit);
   }
 
+  /** Maintenances whose reminder is pending and whose start is at or before `until`, soonest first. */
+  async pendingReminderIds(until: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.maintenanceReminders, '-inf', until, 'LIMIT', 0, limit);
+  }
+
+  /** Takes an entry out of the reminder index outright: only for one whose maintenance record does not exist. */
+  async dropReminder(id: string): Promise<void> {
+    await this.redis.zrem(this.keys.maintenanceReminders, id);
+  }
+
   // ---- incidents and announcements ----
 
   async incident(id: string): Promise<MirroredIncident | null> {

@@ -12,4 +12,5 @@ export const scripts = new LuaScripts('comms', {
   readPublicState: withStatus('read-public-state'),
   storeSnapshot: withStatus('store-snapshot'),
   lease: readLua(dir, 'lease'),
+  bannerWrite: readLua(dir, 'banner-write'),
 });

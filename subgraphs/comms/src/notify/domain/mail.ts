@@ -94,3 +94,38 @@ export function maintenanceMail(opts: {
     headers: unsubscribeHeaders(opts.unsubscribeUrl),
   };
 }
+
+/** The reminder before a maintenance starts (`maintenance.reminder`). */
+export function maintenanceReminderMail(opts: {
+  to: string;
+  pageName: string;
+  name: string;
+  startsInMinutes: number;
+  scheduledFor: string;
+  scheduledUntil: string;
+  statusUrl: string;
+  unsubscribeUrl: string;
+}): OutgoingMail {
+  return {
+    to: opts.to,
+    subject: `[${opts.pageName}] Reminder: maintenance starts in ${inWords(opts.startsInMinutes)}: ${opts.name}`,
+    text: [
+      `Reminder: ${opts.name} starts in ${inWords(opts.startsInMinutes)}.`,
+      `From ${opts.scheduledFor} to ${opts.scheduledUntil} (UTC).`,
+      '',
+      `Current status: ${opts.statusUrl}`,
+      '',
+      `Unsubscribe: ${opts.unsubscribeUrl}`,
+    ].join('\n'),
+    headers: unsubscribeHeaders(opts.unsubscribeUrl),
+  };
+}
+
+/** "45 minutes", "1 hour", "2 hours 30 minutes". */
+function inWords(minutes: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return plural(m, 'minute');
+  return m === 0 ? plural(h, 'hour') : `${plural(h, 'hour')} ${plural(m, 'minute')}`;
+}

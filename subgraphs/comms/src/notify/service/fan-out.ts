@@ -5,7 +5,12 @@ import type { NotifySubscriberStore, Subscription } from '../../store/notify-sub
 import type { NotifyWebhookStore } from '../../store/notify-webhook-store.ts';
 import type { NotifyJob } from '../domain/job.ts';
 import { lanePosition } from '../domain/lane.ts';
-import { announcementMail, maintenanceMail, type OutgoingMail } from '../domain/mail.ts';
+import {
+  announcementMail,
+  maintenanceMail,
+  maintenanceReminderMail,
+  type OutgoingMail,
+} from '../domain/mail.ts';
 import { actionForStatus, pagerDutyEvent } from '../domain/pagerduty-event.ts';
 import { componentUpdatePayload, impactOfSev, incidentPayload } from '../domain/statuspage-payload.ts';
 import type { SubscriberLinks } from './links.ts';
@@ -165,6 +170,23 @@ export function createFanOut(d: FanOutDeps) {
     );
   }
 
+  /** Subscribers of the maintenance's components hear it starts soon, as they heard it was scheduled. */
+  async function reminder(e: EventEnvelope, data: CommsEventData<'maintenance.reminder'>) {
+    const page = await d.read.page();
+    await mailConfirmed(e.id, data.componentIds, (s) =>
+      maintenanceReminderMail({
+        to: s.email,
+        pageName: page.name,
+        name: data.name,
+        startsInMinutes: data.startsInMinutes,
+        scheduledFor: data.scheduledFor,
+        scheduledUntil: data.scheduledUntil,
+        statusUrl: d.links.status(),
+        unsubscribeUrl: d.links.unsubscribe(s.id),
+      }),
+    );
+  }
+
   async function pagerDuty(
     e: EventEnvelope,
     at: StreamPosition,
@@ -212,6 +234,8 @@ export function createFanOut(d: FanOutDeps) {
           return maintenance(e, data);
         case COMMS_EVENTS.maintenanceStatusChanged:
           return maintenance(e, data);
+        case COMMS_EVENTS.maintenanceReminder:
+          return reminder(e, data);
         case INCIDENT_EVENTS.created: {
           const c = e.data as { title: string; sev: number; services: string[]; status: string };
           return pagerDuty(e, at, c.status, c);
