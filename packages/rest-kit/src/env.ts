@@ -1,4 +1,4 @@
-import { port } from '@polystatus/kit';
+import { parseTrustedProxies, port } from '@polystatus/kit';
 import { z } from 'zod';
 
 /** Variables every REST adapter understands; an adapter's config adds its own `PORT` default. */
@@ -10,6 +10,22 @@ export const restAdapterEnv = {
    */
   GATEWAY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   GATEWAY_CONNECTIONS: z.coerce.number().int().positive().default(32),
+  /**
+   * Proxies (addresses or CIDR blocks, or `none`) whose X-Forwarded-For is believed, as at the gateway: the
+   * adapter hands the client's own address on to the gateway (its rate limits and cost budget) and to handlers
+   * with per-client limits, so behind a reverse proxy every client must not look like the proxy.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.0/8,::1/128')
+    .transform((spec, ctx) => {
+      try {
+        return parseTrustedProxies(spec);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
 };
 
 export const restAdapterEnvWithPort = (defaultPort: number) => ({

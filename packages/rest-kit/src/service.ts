@@ -2,10 +2,12 @@ import type { GraphQLOperation } from '@polystatus/kit';
 import {
   type BaseEnv,
   type Caller,
+  clientAddress,
   createService,
   DomainError,
   GatewayClient,
   type Logger,
+  type TrustedProxies,
 } from '@polystatus/kit';
 import { mountDocs } from './docs.ts';
 import { withRestFieldNames } from './field-names.ts';
@@ -18,6 +20,7 @@ export interface RestAdapterEnv extends BaseEnv {
   GATEWAY_URL: string;
   GATEWAY_TIMEOUT_MS: number;
   GATEWAY_CONNECTIONS: number;
+  TRUSTED_PROXIES: TrustedProxies;
 }
 
 /** What every adapter handler gets besides its validated input. */
@@ -33,7 +36,7 @@ export interface RestContext {
     renames?: Record<string, string>,
   ): Promise<Data>;
   requestId: string;
-  /** The address the request came from, as the adapter saw it (per-client limits, e.g. streams). */
+  /** The client's address: the peer, or the right-most untrusted X-Forwarded-For hop behind TRUSTED_PROXIES. */
   clientAddress: string;
   log: Logger;
 }
@@ -83,10 +86,15 @@ export async function createRestAdapterService(opts: RestAdapterOptions) {
         handlers: opts.handlers,
         context: (request) => {
           const log = request.log as unknown as Logger;
+          const address = clientAddress(
+            request.socket.remoteAddress,
+            request.headers['x-forwarded-for'],
+            opts.env.TRUSTED_PROXIES,
+          );
           const caller: Caller = {
             authorization: request.headers.authorization,
             requestId: request.id,
-            clientAddress: request.ip,
+            clientAddress: address,
             log,
           };
           return {
@@ -98,7 +106,7 @@ export async function createRestAdapterService(opts: RestAdapterOptions) {
               }
             },
             requestId: request.id,
-            clientAddress: request.ip,
+            clientAddress: address,
             log,
           };
         },

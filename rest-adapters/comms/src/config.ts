@@ -1,4 +1,4 @@
-import { loadEnv, parseTrustedProxies } from '@polystatus/kit';
+import { loadEnv } from '@polystatus/kit';
 import { restAdapterEnvWithPort } from '@polystatus/rest-kit';
 import { z } from 'zod';
 
@@ -14,21 +14,6 @@ export const loadCommsRestEnv = (source: NodeJS.ProcessEnv = process.env) =>
       COMMS_BANNER_STREAM_MAX: z.coerce.number().int().min(0).default(10_000),
       /** Of those, streams one client address may hold; beyond it the widget polls once a minute. */
       COMMS_BANNER_STREAM_MAX_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
-      /**
-       * Proxies (addresses or CIDR blocks, or `none`) whose X-Forwarded-For is believed, as at the gateway: behind
-       * a reverse proxy or CDN every reader would otherwise share the proxy's address and its stream cap.
-       */
-      TRUSTED_PROXIES: z
-        .string()
-        .default('127.0.0.0/8,::1/128')
-        .transform((spec, ctx) => {
-          try {
-            return parseTrustedProxies(spec);
-          } catch (err) {
-            ctx.addIssue({ code: 'custom', message: (err as Error).message });
-            return z.NEVER;
-          }
-        }),
     },
     source,
   );

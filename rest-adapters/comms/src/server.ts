@@ -35,7 +35,7 @@ export async function buildCommsRestService(env: CommsRestEnv) {
     name: 'rest-comms',
     env,
     swaggerPath: COMMS_SWAGGER,
-    handlers: commsHandlers(cache, bannerStream, env.TRUSTED_PROXIES),
+    handlers: commsHandlers(cache, bannerStream),
   });
   bannerStream.instrument(adapter.parts.metrics.registry);
   acceptOneClickForms(adapter.parts.app);

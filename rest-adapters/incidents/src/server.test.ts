@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { loadIncidentsRestEnv } from './config.ts';
 import { incidentsHandlers } from './handlers/index.ts';
@@ -64,5 +66,35 @@ describe('incidents REST adapter', () => {
     await expect(
       createRestAdapterService({ name: 't', env, swaggerPath: INCIDENTS_SWAGGER, handlers: fewer }),
     ).rejects.toThrow('operations without a handler: getPostmortem');
+  });
+
+  it('hands the gateway the client behind a trusted proxy, and the peer itself otherwise', async () => {
+    // A stand-in gateway that records which client each call was made for.
+    const seen: (string | undefined)[] = [];
+    const gateway = createServer((req, res) => {
+      seen.push(req.headers['x-forwarded-for'] as string | undefined);
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { incident: null } }));
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/graphql`;
+    const get = (service: Awaited<ReturnType<typeof buildIncidentsRestService>>) =>
+      service.parts.app.inject({
+        method: 'GET',
+        url: '/api/v1/incidents/INC-ABCDEF1',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        remoteAddress: '127.0.0.1',
+      });
+    const behindProxy = await buildIncidentsRestService({ ...env, GATEWAY_URL: url });
+    expect((await get(behindProxy)).statusCode).toBe(404);
+    await behindProxy.close();
+    const trustNobody = await buildIncidentsRestService(
+      loadIncidentsRestEnv({ LOG_LEVEL: 'silent', PORT: '0', GATEWAY_URL: url, TRUSTED_PROXIES: 'none' }),
+    );
+    await get(trustNobody);
+    await trustNobody.close();
+    gateway.close();
+    expect(seen).toEqual(['203.0.113.9', '127.0.0.1']);
   });
 });

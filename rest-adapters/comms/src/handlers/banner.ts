@@ -1,4 +1,3 @@
-import { clientAddress, type TrustedProxies } from '@polystatus/kit';
 import type { OperationInput, RestHandler, RestHandlers } from '@polystatus/rest-kit';
 import type { BannerStream } from '../public/banner-stream.ts';
 import { answer, heldOrUnavailable, servePublic } from '../public/serve.ts';
@@ -29,8 +28,8 @@ const badge =
  * against the reader's own address: the socket's peer, or what a trusted proxy says in X-Forwarded-For.
  */
 const streamBanner =
-  (stream: BannerStream, trusted: TrustedProxies): RestHandler =>
-  async (input, ctx) => ({
+  (stream: BannerStream): RestHandler =>
+  async (_input, ctx) => ({
     status: 200,
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -38,17 +37,13 @@ const streamBanner =
       'x-accel-buffering': 'no',
       'access-control-allow-origin': '*',
     },
-    body: stream.open(clientAddress(ctx.clientAddress, input.headers['x-forwarded-for'], trusted)),
+    body: stream.open(ctx.clientAddress),
   });
 
 /** The banner, its live stream, the embeddable widget and the status badges (issue 13). */
-export const bannerHandlers = (
-  cache: SnapshotCache,
-  stream: BannerStream,
-  trusted: TrustedProxies,
-): RestHandlers => ({
+export const bannerHandlers = (cache: SnapshotCache, stream: BannerStream): RestHandlers => ({
   getPublicBanner: servePublic(cache, '/api/v1/public/banner'),
-  streamPublicBanner: streamBanner(stream, trusted),
+  streamPublicBanner: streamBanner(stream),
   getWidgetScript: servePublic(cache, '/widget.js'),
   getStatusBadge: badge(cache),
 });

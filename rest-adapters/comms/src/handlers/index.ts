@@ -1,4 +1,3 @@
-import type { TrustedProxies } from '@polystatus/kit';
 import type { RestHandlers } from '@polystatus/rest-kit';
 import type { BannerStream } from '../public/banner-stream.ts';
 import type { SnapshotCache } from '../public/snapshot-cache.ts';
@@ -11,13 +10,9 @@ import { publicHandlers } from './public.ts';
  * Keyed by the operationIds of swaggers/comms.yaml; the service refuses to start if the two sets differ. The
  * notification routes (email subscribers, webhooks) are the notifications work's, in handlers/notify-*.ts.
  */
-export const commsHandlers = (
-  cache: SnapshotCache,
-  banner: BannerStream,
-  trusted: TrustedProxies,
-): RestHandlers => ({
+export const commsHandlers = (cache: SnapshotCache, banner: BannerStream): RestHandlers => ({
   publishAnnouncement,
   ...publicHandlers(cache),
-  ...bannerHandlers(cache, banner, trusted),
+  ...bannerHandlers(cache, banner),
   ...notifyHandlers,
 });
