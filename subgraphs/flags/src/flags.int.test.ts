@@ -269,12 +269,13 @@ describe('OFREP', () => {
     expect(flags.map((f) => f.key)).toEqual([...flags.map((f) => f.key)].sort());
     expect(flags.find((f) => f.key === 'checkout')).toMatchObject({ value: 'new' });
     expect((await ofrep('', body, { 'if-none-match': etag })).status).toBe(304);
-    expect((await ofrep('', { context: { targetingKey: 'other' } }, { 'if-none-match': etag })).status).toBe(
-      200,
-    );
+    const otherContext = await ofrep('', { context: { targetingKey: 'other' } }, { 'if-none-match': etag });
+    expect(otherContext.status).toBe(200);
+    expect(otherContext.headers.get('etag')).not.toBe(etag);
     ok(await svc.gql(TOGGLE, { key: 'checkout', on: false }));
     const changed = await ofrep('', body, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
     expect(
       ((await changed.json()) as { flags: { key: string; reason: string }[] }).flags.find(
         (f) => f.key === 'checkout',

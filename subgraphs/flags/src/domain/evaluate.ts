@@ -1,4 +1,4 @@
-import { BUCKETS, bucketOf } from './bucket.ts';
+import { BUCKETS, bucketsOf } from './bucket.ts';
 import type { FlagDefinition, Serve } from './flag.ts';
 import { compileCondition, type Test } from './operators.ts';
 
@@ -35,9 +35,15 @@ export type Outcome = Evaluation | EvaluationFailure;
 
 export const isFailure = (o: Outcome): o is EvaluationFailure => 'errorCode' in o;
 
-type Server = (user: string | undefined) => { variation: string; split: boolean } | null;
+/** What a rule or the fallthrough serves a user: one of the flag's prepared answers, or null without a user. */
+type Server = (user: string | undefined) => Evaluation | null;
 
-/** A definition turned into closures once, so an evaluation allocates nothing but its result. */
+/**
+ * A definition turned into closures once. Its answers are prepared then too (every variation a flag can serve,
+ * each with the reason it would be served for, is known from the definition), so an evaluation allocates
+ * nothing and returns a shared, frozen object: callers must not change it, and a serializer may cache each
+ * answer's bytes by identity (the OFREP routes do). A changed flag is compiled anew, with new answers.
+ */
 export interface CompiledFlag {
   definition: FlagDefinition;
   evaluate(context: EvaluationContext): Outcome;
@@ -46,29 +52,34 @@ export interface CompiledFlag {
 const USER_ATTRIBUTES = new Set(['user', 'key', 'targetingKey']);
 
 function attributeOf(context: EvaluationContext, attr: string): string | undefined {
-  const raw = USER_ATTRIBUTES.has(attr) ? context.targetingKey : context[attr];
+  const raw = context[attr];
   if (typeof raw === 'string') return raw;
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
   return undefined;
 }
 
-function compileServe(key: string, serve: Serve): Server {
+type Answer = (variation: string, reason: Reason) => Evaluation;
+
+/** `reason` is what a single variation is served for; a rollout's answers are all SPLIT. */
+function compileServe(key: string, serve: Serve, reason: Reason, answer: Answer): Server {
   if (serve.variation !== undefined) {
-    const variation = serve.variation;
-    return () => ({ variation, split: false });
+    const served = answer(serve.variation, reason);
+    return () => served;
   }
   // Cumulative upper bounds in buckets, in the rollout's order: the first variation owns the lowest buckets.
   let upper = 0;
   const slices = (serve.rollout ?? []).map((w) => {
     upper += Math.round(w.weight * (BUCKETS / 100));
-    return { variation: w.variation, upper };
+    return { served: answer(w.variation, 'SPLIT'), upper };
   });
+  const last = slices[slices.length - 1]!.served;
+  const bucketOf = bucketsOf(key);
   return (user) => {
     if (user === undefined) return null;
-    const b = bucketOf(key, user);
-    for (const s of slices) if (b < s.upper) return { variation: s.variation, split: true };
+    const b = bucketOf(user);
+    for (const s of slices) if (b < s.upper) return s.served;
     // Rounding can leave the last bucket or two unassigned; they belong to the last slice.
-    return { variation: slices[slices.length - 1]!.variation, split: true };
+    return last;
   };
 }
 
@@ -80,27 +91,43 @@ function compileServe(key: string, serve: Serve): Server {
 export function compileFlag(def: FlagDefinition): CompiledFlag {
   const key = def.id;
   const booleanKind = def.kind === 'boolean';
-  const valueFor = (variation: string) => (booleanKind ? variation === 'on' : variation);
-  const result = (variation: string, reason: Reason, off = false): Evaluation => ({
-    key,
-    variation,
-    off,
-    reason,
-    value: valueFor(variation),
-  });
-  const targets = new Map(Object.entries(def.targets.users));
+  // One frozen answer per (reason, variation): a thousand users targeted to `on` share one object.
+  const answers = new Map<string, Evaluation>();
+  const answer: Answer = (variation, reason) => {
+    const id = `${reason}\u0000${variation}`;
+    let held = answers.get(id);
+    if (held === undefined) {
+      held = Object.freeze({
+        key,
+        variation,
+        off: reason === 'DISABLED',
+        reason,
+        value: booleanKind ? variation === 'on' : variation,
+      });
+      answers.set(id, held);
+    }
+    return held;
+  };
+  const disabled = answer(def.offVariation, 'DISABLED');
+  const targets = new Map(
+    Object.entries(def.targets.users).map(([user, variation]) => [
+      user,
+      answer(variation, 'TARGETING_MATCH'),
+    ]),
+  );
   const rules = def.rules.map((r) => ({
-    attr: r.if.attr,
+    // The aliases of the targeting key are resolved here, once, rather than looked up on every evaluation.
+    attr: USER_ATTRIBUTES.has(r.if.attr) ? 'targetingKey' : r.if.attr,
     test: compileCondition(r.if) as Test,
-    serve: compileServe(key, r),
+    serve: compileServe(key, r, 'TARGETING_MATCH', answer),
   }));
-  const fallthrough = compileServe(key, def.fallthrough);
   // With nothing to target, every context gets the same variation: OpenFeature calls that STATIC.
   const fixedReason: Reason =
     def.rules.length === 0 && targets.size === 0 && def.fallthrough.variation !== undefined
       ? 'STATIC'
       : 'DEFAULT';
-  const missingKey = (): EvaluationFailure => ({
+  const fallthrough = compileServe(key, def.fallthrough, fixedReason, answer);
+  const missingKey: EvaluationFailure = Object.freeze({
     key,
     errorCode: 'TARGETING_KEY_MISSING',
     errorDetails: `flag ${key} splits users by percentage and needs a targetingKey`,
@@ -109,22 +136,18 @@ export function compileFlag(def: FlagDefinition): CompiledFlag {
   return {
     definition: def,
     evaluate(context) {
-      if (!def.on) return result(def.offVariation, 'DISABLED', true);
+      if (!def.on) return disabled;
       const user = typeof context.targetingKey === 'string' ? context.targetingKey : undefined;
       if (user !== undefined) {
         const targeted = targets.get(user);
-        if (targeted !== undefined) return result(targeted, 'TARGETING_MATCH');
+        if (targeted !== undefined) return targeted;
       }
       for (const rule of rules) {
         const attribute = attributeOf(context, rule.attr);
         if (attribute === undefined || !rule.test(attribute)) continue;
-        const served = rule.serve(user);
-        if (!served) return missingKey();
-        return result(served.variation, served.split ? 'SPLIT' : 'TARGETING_MATCH');
+        return rule.serve(user) ?? missingKey;
       }
-      const served = fallthrough(user);
-      if (!served) return missingKey();
-      return result(served.variation, served.split ? 'SPLIT' : fixedReason);
+      return fallthrough(user) ?? missingKey;
     },
   };
 }

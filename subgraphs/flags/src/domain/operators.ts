@@ -65,10 +65,24 @@ export function valueProblem(c: Condition): string | null {
   }
 }
 
+/**
+ * The last attribute parsed as a version, kept (parsed versions are never modified): a bulk evaluation tests one
+ * context's `appVersion` against the semver rules of every flag, and would otherwise parse it once per flag.
+ */
+let lastVersionText: string | undefined;
+let lastVersion: SemVer | null = null;
+const versionOf = (text: string): SemVer | null => {
+  if (text !== lastVersionText) {
+    lastVersion = parseSemver(text);
+    lastVersionText = text;
+  }
+  return lastVersion;
+};
+
 const bySemver = (v: string, ok: (order: number) => boolean): Test => {
   const want = parseSemver(v) as SemVer;
   return (a) => {
-    const got = parseSemver(a);
+    const got = versionOf(a);
     return got !== null && ok(compareSemver(got, want));
   };
 };

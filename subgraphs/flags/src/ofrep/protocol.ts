@@ -43,20 +43,40 @@ export const failureBody = (key: string | null, code: OfrepErrorCode, details: s
       : { key, errorCode: code, errorDetails: details },
   );
 
+const serialize = (outcome: Outcome): string =>
+  isFailure(outcome)
+    ? failureBody(outcome.key, outcome.errorCode, outcome.errorDetails)
+    : JSON.stringify({
+        key: outcome.key,
+        value: outcome.value,
+        variant: outcome.variation,
+        reason: outcome.reason,
+        metadata: {},
+      });
+
+/**
+ * Each flag's answers are shared, frozen objects made when the flag is compiled (domain/evaluate.ts), so the JSON
+ * of each is built once and then looked up by identity: a bulk answer is the concatenation of texts already
+ * made, not a serialization of every flag per request. A changed flag is compiled with new answers, and the texts
+ * of the old ones are collected with them.
+ */
+const serialized = new WeakMap<Outcome, string>();
+
 /** One flag's entry: the success shape (value, variant, reason) or the failure shape (errorCode). */
 export function outcomeBody(outcome: Outcome): string {
-  if (isFailure(outcome)) return failureBody(outcome.key, outcome.errorCode, outcome.errorDetails);
-  return JSON.stringify({
-    key: outcome.key,
-    value: outcome.value,
-    variant: outcome.variation,
-    reason: outcome.reason,
-    metadata: {},
-  });
+  let text = serialized.get(outcome);
+  if (text === undefined) {
+    text = serialize(outcome);
+    serialized.set(outcome, text);
+  }
+  return text;
 }
 
-export const bulkBody = (outcomes: readonly Outcome[]): string =>
-  `{"flags":[${outcomes.map(outcomeBody).join(',')}]}`;
+export function bulkBody(outcomes: readonly Outcome[]): string {
+  let body = '{"flags":[';
+  for (let i = 0; i < outcomes.length; i++) body += (i === 0 ? '' : ',') + outcomeBody(outcomes[i]!);
+  return `${body}]}`;
+}
 
 /**
  * A bulk answer depends only on the snapshot and the request, so the ETag is both: a client polling with

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type CompiledFlag, compileFlag, type EvaluationContext, type Outcome } from '../domain/evaluate.ts';
 import type { Flag } from '../domain/flag.ts';
 
@@ -8,17 +9,24 @@ import type { Flag } from '../domain/flag.ts';
  * move forward, so an event arriving after a newer local write, or twice, changes nothing.
  */
 export class FlagSnapshot {
-  private readonly flags = new Map<string, { version: number; compiled: CompiledFlag }>();
+  private readonly flags = new Map<string, { version: number; written: string; compiled: CompiledFlag }>();
   private ordered: CompiledFlag[] = [];
-  private generation = 0;
   private position = '0-0';
+  private contentRevision = '';
+
+  constructor() {
+    this.reorder();
+  }
 
   /**
-   * Changes whenever what an evaluation can answer changes; with the request it is the bulk ETag. It names the
-   * last event applied, so replicas that have caught up give the same ETag for the same answer.
+   * Changes whenever what an evaluation can answer changes; with the request it is the bulk ETag. It is derived
+   * from the flags held (each flag's key, version and write time), not from a counter or the stream position:
+   * two replicas holding the same flags give the same ETag, and two holding different ones never do, even when
+   * each has applied a write of its own that the other has not read yet (a load balancer may send one client's
+   * polls to both).
    */
   get revision(): string {
-    return `${this.position}.${this.generation}`;
+    return this.contentRevision;
   }
 
   get size(): number {
@@ -28,7 +36,7 @@ export class FlagSnapshot {
   /** Replaces everything (a full load), remembering the events-stream position the load started from. */
   replaceAll(flags: readonly Flag[], position: string): void {
     this.flags.clear();
-    for (const f of flags) this.flags.set(f.id, { version: f.version, compiled: compileFlag(f) });
+    for (const f of flags) this.flags.set(f.id, entryFor(f));
     this.position = position;
     this.reorder();
   }
@@ -37,7 +45,7 @@ export class FlagSnapshot {
   apply(flag: Flag): boolean {
     const held = this.flags.get(flag.id);
     if (held && held.version >= flag.version) return false;
-    this.flags.set(flag.id, { version: flag.version, compiled: compileFlag(flag) });
+    this.flags.set(flag.id, entryFor(flag));
     this.reorder();
     return true;
   }
@@ -67,9 +75,20 @@ export class FlagSnapshot {
   }
 
   private reorder(): void {
-    this.generation++;
-    this.ordered = [...this.flags.values()]
-      .map((f) => f.compiled)
-      .sort((a, b) => (a.definition.id < b.definition.id ? -1 : a.definition.id > b.definition.id ? 1 : 0));
+    const entries = [...this.flags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    this.ordered = entries.map(([, f]) => f.compiled);
+    const hash = createHash('sha256');
+    for (const [, f] of entries) hash.update(f.written);
+    this.contentRevision = hash.digest('base64url').slice(0, 16);
   }
 }
+
+/**
+ * A version number alone could repeat (the same key recreated after its Redis data was lost), so a write is
+ * identified by the flag's key, version and write time.
+ */
+const entryFor = (flag: Flag) => ({
+  version: flag.version,
+  written: `${flag.id}\u0000${flag.version}\u0000${flag.updatedAt}\u0000`,
+  compiled: compileFlag(flag),
+});
