@@ -209,7 +209,10 @@ describe('web app: administration and resilience', () => {
     await visitor.goto(`${web}/status`);
     const shown = visitor.locator('.public-incident.maintenance', { hasText: name });
     await shown.getByText('Scheduled').waitFor(LIVE);
-    await visitor.getByText(`${group} · ${component}`).waitFor(LIVE);
+    // What the admin told the public, and what it affects, named as the component list names it.
+    await shown.getByText('Card payments may be slow for a few minutes.').waitFor(LIVE);
+    await shown.getByText(`Affects: ${group} · ${component}`).waitFor(LIVE);
+    await visitor.locator('.public-components').getByText(`${group} · ${component}`).waitFor(LIVE);
     await visitor.locator('[data-live="live"]').waitFor(LIVE);
     await markDocument(visitor);
 
@@ -226,6 +229,8 @@ describe('web app: administration and resilience', () => {
     await maintenance.getByRole('button', { name: 'Verifying' }).click();
     await maintenance.getByText('verifying', { exact: true }).waitFor(LIVE);
     await shown.getByText('Verifying').waitFor(LIVE);
+    // The message stays while it runs (the steps' own updates do not replace it).
+    await shown.getByText('Card payments may be slow for a few minutes.').waitFor(LIVE);
     expect(await stillSameDocument(visitor)).toBe(true);
     await screenshot(visitor, 'web-public-maintenance');
 

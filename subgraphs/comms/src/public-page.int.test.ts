@@ -213,6 +213,7 @@ describe('maintenance', () => {
         {
           input: {
             name: 'DB upgrade',
+            message: 'Writes pause for a minute.',
             componentIds: [db],
             scheduledFor: new Date(now + 300).toISOString(),
             scheduledUntil: new Date(now + 1500).toISOString(),
@@ -228,6 +229,14 @@ describe('maintenance', () => {
         )
       ).scheduled_maintenances.map((m) => m.id),
     ).toEqual([scheduled.id]);
+    // What the admin told the public, and the components it affects, in our summary as in Statuspage's.
+    expect((await doc<{ maintenances: unknown[] }>('/api/v1/public/summary')).maintenances).toEqual([
+      expect.objectContaining({
+        id: scheduled.id,
+        message: 'Writes pause for a minute.',
+        components: [{ id: db, name: 'Database', group: null }],
+      }),
+    ]);
 
     const statusOf = async () =>
       ok(
@@ -253,13 +262,30 @@ describe('maintenance', () => {
     expect(
       ok(await comms.gql<{ component: { status: string } }>(COMPONENT, { id: db })).component.status,
     ).toBe('OPERATIONAL');
-    const all = await doc<{ scheduled_maintenances: { incident_updates: { status: string }[] }[] }>(
-      '/api/v2/scheduled-maintenances.json',
-    );
-    expect(all.scheduled_maintenances[0]!.incident_updates.map((u) => u.status)).toEqual([
-      'completed',
-      'in_progress',
-      'scheduled',
+    const all = await doc<{
+      scheduled_maintenances: {
+        components: { id: string }[];
+        incident_updates: { status: string; body: string; affected_components: unknown }[];
+      }[];
+    }>('/api/v2/scheduled-maintenances.json');
+    const [done] = all.scheduled_maintenances;
+    expect(done!.components.map((c) => c.id)).toEqual([db]);
+    // Each step's component changes, as the components' history recorded them.
+    const change = (from: string, to: string) => [
+      { code: db, name: 'Database', old_status: from, new_status: to },
+    ];
+    expect(done!.incident_updates.map((u) => [u.status, u.body, u.affected_components])).toEqual([
+      [
+        'completed',
+        'The scheduled maintenance has been completed.',
+        change('under_maintenance', 'operational'),
+      ],
+      [
+        'in_progress',
+        'The scheduled maintenance is in progress.',
+        change('operational', 'under_maintenance'),
+      ],
+      ['scheduled', 'Writes pause for a minute.', change('operational', 'operational')],
     ]);
   });
 

@@ -3,7 +3,8 @@ import { runtimeConfig } from './runtime-config.ts';
 /**
  * The public status page's data, read from rest-comms at each request (decision 0010: it serves the snapshot the
  * comms subgraph rendered on write, from memory, with no GraphQL behind it). Two documents: PolyStatus's own
- * summary (components with their 90-day bars, current incidents, maintenances) and the Statuspage-compatible
+ * summary (components with their 90-day bars, current incidents, maintenances with their message and affected
+ * components) and the Statuspage-compatible
  * incidents list, whose resolved incidents with their updates are the history.
  */
 export interface PublicSummary {
@@ -35,6 +36,10 @@ export interface PublicSummary {
     status: string;
     scheduled_for: number;
     scheduled_until: number;
+    /** What the admin told the public about it; null when nothing was. */
+    message: string | null;
+    /** The components it affects, in the page's order. */
+    components: Array<{ id: string; name: string; group: string | null }>;
   }>;
 }
 

@@ -3,8 +3,8 @@ import { STATUS_LABEL, statusTone, uptimeBar, uptimeSummary } from './uptime.ts'
 
 /**
  * The public page's body, rendered on the server from the snapshot (no script needed to read it): the overall
- * status, active incidents with their latest public word, maintenance, components with their 90-day bars, and
- * the history of resolved incidents. Everything is rendered as text by React.
+ * status, active incidents with their latest public word, maintenance with its message and what it affects,
+ * components with their 90-day bars, and the history of resolved incidents. Everything is rendered as text by React.
  */
 const INDICATOR_TONE: Record<PublicSummary['indicator'], string> = {
   none: 'ok',
@@ -78,6 +78,13 @@ export function PublicStatusView({ snapshot }: { snapshot: PublicSnapshot }) {
                   <strong>{label(m.status)}</strong> · {when(m.scheduled_for * 1000)} →{' '}
                   {when(m.scheduled_until * 1000)}
                 </p>
+                {m.message ? <p className="public-message">{m.message}</p> : null}
+                {m.components.length > 0 ? (
+                  <p className="public-affected muted">
+                    Affects:{' '}
+                    {m.components.map((c) => (c.group ? `${c.group} · ${c.name}` : c.name)).join(', ')}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import type { Maintenance } from '../../domain/maintenance.ts';
-import type { PublicView, ViewIncident } from './view.ts';
+import { maintenanceUpdateBody, type PublicView, type ViewIncident } from './view.ts';
 
 /**
  * `/history.atom` and `/history.rss` as Statuspage writes them: the 25 most recently changed incidents and
@@ -76,7 +76,7 @@ function incidentEntry(i: ViewIncident): Entry {
 
 function maintenanceEntry(m: Maintenance): Entry {
   const updates = labelled(
-    [...m.updates].reverse().map((u) => ({ status: u.status, at: u.at, body: u.message })),
+    [...m.updates].reverse().map((u) => ({ status: u.status, at: u.at, body: maintenanceUpdateBody(m, u) })),
   );
   return { id: m.id, title: m.name, updated: m.updatedAt, updates };
 }

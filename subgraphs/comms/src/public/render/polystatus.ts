@@ -1,6 +1,9 @@
+import type { Component } from '../../domain/component.ts';
 import type { PublicView } from './view.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
+const groupName = (v: PublicView, c: Component) =>
+  c.groupId ? (v.groupById.get(c.groupId)?.name ?? null) : null;
 
 /**
  * The reference contract's `GET /api/v1/public/status`: the open and recently resolved incidents, each with its
@@ -22,7 +25,8 @@ export function referenceStatus(v: PublicView) {
 
 /**
  * `GET /api/v1/public/summary`: the whole public page in PolyStatus's own REST shape, for the web app's public
- * page and widgets (components with their 90-day uptime, incidents, maintenances, and the time it is as of).
+ * page and widgets (components with their 90-day uptime, incidents, maintenances with their message and affected
+ * components, and the time it is as of).
  * The GraphQL `publicStatus` query reads this same document.
  */
 export function publicSummary(v: PublicView) {
@@ -36,7 +40,7 @@ export function publicSummary(v: PublicView) {
       return {
         id: c.id,
         name: c.name,
-        group: c.groupId ? (v.groupById.get(c.groupId)?.name ?? null) : null,
+        group: groupName(v, c),
         status: c.status,
         uptime_90d: u?.percent ?? null,
         days_with_data: u?.daysWithData ?? 0,
@@ -63,6 +67,12 @@ export function publicSummary(v: PublicView) {
         status: m.status,
         scheduled_for: seconds(m.scheduledFor),
         scheduled_until: seconds(m.scheduledUntil),
+        // What the admin wrote for the public (null when nothing was), and the components it affects, in the
+        // page's order, named as the component list names them.
+        message: m.message || null,
+        components: v.components
+          .filter((c) => m.componentIds.includes(c.id))
+          .map((c) => ({ id: c.id, name: c.name, group: groupName(v, c) })),
       })),
   };
 }

@@ -1,7 +1,7 @@
 import type { Announcement } from '../../domain/announcement.ts';
-import type { Component } from '../../domain/component.ts';
-import type { Maintenance } from '../../domain/maintenance.ts';
-import type { PublicView, ViewIncident } from './view.ts';
+import type { Component, ComponentStatus } from '../../domain/component.ts';
+import type { Maintenance, MaintenanceUpdate } from '../../domain/maintenance.ts';
+import { isSchedulingUpdate, maintenanceUpdateBody, type PublicView, type ViewIncident } from './view.ts';
 
 /**
  * Atlassian Statuspage's public API v2, same paths, fields and enums, so existing aggregators (and our own CSP
@@ -121,6 +121,43 @@ function incident(v: PublicView, i: ViewIncident) {
   };
 }
 
+/**
+ * A component's status at `at` from its history as read, or null when the read does not reach back that far (the
+ * last change before the window is itself after `at`: what came between is unknown, so nothing is invented).
+ */
+function statusAt(v: PublicView, componentId: string, at: number): ComponentStatus | null {
+  const h = v.history.get(componentId);
+  const changes = h ? [...(h.before ? [h.before] : []), ...h.within] : [];
+  const last = changes.findLast((c) => c.at <= at);
+  if (last) return last.to;
+  if (h?.before) return null;
+  // No change before `at` and none before the window either: the status then is what the first later change
+  // left, or today's when it never changed.
+  return changes[0]?.from ?? v.componentById.get(componentId)?.status ?? null;
+}
+
+/**
+ * Statuspage's `affected_components` of a maintenance update: the scheduling one lists every component of the
+ * maintenance, unchanged (as Statuspage does); a later one lists the status changes that step made (components
+ * under maintenance, or back), found in the components' history by this maintenance's id and the step's time,
+ * and is null when it changed none (Statuspage's own "in progress" update without a status change).
+ */
+function maintenanceImpacts(v: PublicView, m: Maintenance, u: MaintenanceUpdate) {
+  const scheduling = isSchedulingUpdate(m, u);
+  const out = m.componentIds.flatMap((id) => {
+    if (!v.componentById.has(id)) return [];
+    if (scheduling) {
+      const status = statusAt(v, id, u.at);
+      return status ? [{ code: id, name: displayName(v, id), old_status: status, new_status: status }] : [];
+    }
+    const moved = v.history.get(id)?.within.find((c) => c.maintenanceId === m.id && c.at === u.at);
+    return moved
+      ? [{ code: id, name: displayName(v, id), old_status: moved.from, new_status: moved.to }]
+      : [];
+  });
+  return out.length === 0 ? null : out;
+}
+
 function maintenance(v: PublicView, m: Maintenance) {
   const updates = [...m.updates].reverse();
   return {
@@ -138,12 +175,12 @@ function maintenance(v: PublicView, m: Maintenance) {
     incident_updates: updates.map((u, n) => ({
       id: `${m.id}-${updates.length - 1 - n}`,
       status: u.status,
-      body: u.message,
+      body: maintenanceUpdateBody(m, u),
       incident_id: m.id,
       created_at: iso(u.at),
       updated_at: iso(u.at),
       display_at: iso(u.at),
-      affected_components: null,
+      affected_components: maintenanceImpacts(v, m, u),
       deliver_notifications: true,
       custom_tweet: null,
       tweet_id: null,

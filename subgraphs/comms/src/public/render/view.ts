@@ -3,7 +3,7 @@ import type { STATUS_INDICATORS } from '@polystatus/contracts';
 import type { Announcement, AnnouncementState } from '../../domain/announcement.ts';
 import type { Component, ComponentGroup, ComponentStatus } from '../../domain/component.ts';
 import type { MirroredIncident } from '../../domain/incident.ts';
-import type { Maintenance } from '../../domain/maintenance.ts';
+import { AUTOMATIC_MESSAGES, type Maintenance, type MaintenanceUpdate } from '../../domain/maintenance.ts';
 import type { ManualBanner } from '../../domain/manual-banner.ts';
 import { computeUptime, type Uptime } from '../../domain/uptime.ts';
 import type { PublicState } from '../public-state-types.ts';
@@ -45,6 +45,11 @@ export interface PublicView {
   componentById: Map<string, Component>;
   groupById: Map<string, ComponentGroup>;
   uptime: Map<string, Uptime>;
+  /**
+   * Each component's status changes as read (the last one before the 91-day window, then those within, oldest
+   * first): what a maintenance's updates changed, for Statuspage's `affected_components`.
+   */
+  history: PublicState['history'];
   /** Newest change first: the 50 Statuspage's incidents.json shows. */
   incidents: ViewIncident[];
   unresolved: ViewIncident[];
@@ -128,6 +133,7 @@ export function buildView(state: PublicState, settings: PageSettings, now: numbe
     componentById,
     groupById,
     uptime,
+    history: state.history,
     incidents,
     unresolved,
     current,
@@ -136,6 +142,18 @@ export function buildView(state: PublicState, settings: PageSettings, now: numbe
     bannerResolvedMs: settings.bannerResolvedMs,
   };
 }
+
+/** The update scheduleMaintenance wrote: the maintenance's announcement. */
+export const isSchedulingUpdate = (m: Maintenance, u: MaintenanceUpdate) =>
+  u === m.updates[0] && u.status === 'scheduled';
+
+/**
+ * What the public reads of a maintenance update. The scheduling one reads as the maintenance's message as it is
+ * now: editing a scheduled maintenance changes what the public is told without adding an update, and the stored
+ * update keeps the first wording.
+ */
+export const maintenanceUpdateBody = (m: Maintenance, u: MaintenanceUpdate): string =>
+  isSchedulingUpdate(m, u) ? m.message || AUTOMATIC_MESSAGES.scheduled : u.message;
 
 function viewIncident(incident: MirroredIncident, announcements: Announcement[]): ViewIncident {
   const status: AnnouncementState =
