@@ -9,6 +9,12 @@ export interface SettleOptions {
   quietBelow?: number;
   /** Stops after this many looks: a busy process has V8's own memory reducer working already. */
   attempts?: number;
+  /**
+   * What it reads and does, replaceable so its decisions can be tested without depending on when V8's memory
+   * reducer runs (the effect itself is measured by bench/footprint.ts): the young generation's size in bytes, the
+   * event-loop utilization since the previous look, and the collection it asks for.
+   */
+  probe?: { youngGeneration(): number; busySinceLastLook(): number; collect(): void };
 }
 
 /** What V8 reserves for the young generation when nothing grew it (1 MB per semi-space), with some slack. */
@@ -35,20 +41,32 @@ export function settleMemoryWhenQuiet(opts: SettleOptions = {}): () => void {
   const everyMs = opts.everyMs ?? 10_000;
   const quietBelow = opts.quietBelow ?? 0.05;
   let attempts = opts.attempts ?? 12;
-  let last = performance.eventLoopUtilization();
+  const probe = opts.probe ?? v8Probe();
   const timer = setInterval(() => {
-    const now = performance.eventLoopUtilization();
-    const busy = performance.eventLoopUtilization(now, last).utilization;
-    last = now;
-    if (youngGeneration() <= SETTLED_YOUNG_GENERATION || --attempts < 0) {
+    const busy = probe.busySinceLastLook();
+    if (probe.youngGeneration() <= SETTLED_YOUNG_GENERATION || --attempts < 0) {
       clearInterval(timer);
       return;
     }
-    if (busy < quietBelow) collectOnce();
+    if (busy < quietBelow) probe.collect();
   }, everyMs);
   // Never what keeps the process alive.
   timer.unref();
   return () => clearInterval(timer);
+}
+
+function v8Probe(): NonNullable<SettleOptions['probe']> {
+  let last = performance.eventLoopUtilization();
+  return {
+    youngGeneration,
+    busySinceLastLook() {
+      const now = performance.eventLoopUtilization();
+      const busy = performance.eventLoopUtilization(now, last).utilization;
+      last = now;
+      return busy;
+    },
+    collect: collectOnce,
+  };
 }
 
 function collectOnce(): void {
