@@ -27,8 +27,8 @@ export const referenceSwaggersDir = (root = repoRoot()) =>
  * What to do when the reference folder is absent: fail under CI (`CI` set to anything but `false`/`0`), where the
  * folder is part of the checkout and its absence means the check silently stopped; skip elsewhere.
  */
-export const whenReferenceMissing = (ci = process.env.CI): 'fail' | 'skip' =>
-  ['', '0', 'false'].includes((ci ?? '').toLowerCase()) ? 'skip' : 'fail';
+export const whenReferenceMissing = (env: { CI?: string | undefined } = process.env): 'fail' | 'skip' =>
+  ['', '0', 'false'].includes((env.CI ?? '').toLowerCase()) ? 'skip' : 'fail';
 const load = (path: string) => resolveRefs(parse(readFileSync(path, 'utf8')) as OpenApiDocument);
 
 export interface ReferenceContractOptions {
