@@ -261,7 +261,8 @@ export async function launch(opts: LaunchOptions): Promise<Launch> {
   };
 
   const waitReady = async (s: LaunchedService): Promise<void> => {
-    const deadline = Date.now() + readyTimeoutMs;
+    const timeoutMs = Math.max(readyTimeoutMs, s.spec.minReadyTimeoutMs ?? 0);
+    const deadline = Date.now() + timeoutMs;
     while (!(await isReady(s.url))) {
       if (startupFailure) throw new Error(startupFailure);
       if (opts.signal?.aborted) throw new Error('start interrupted');
@@ -270,7 +271,7 @@ export async function launch(opts: LaunchOptions): Promise<Launch> {
           `${s.processName} exited with code ${s.child.exitCode ?? s.child.signalCode} while starting`,
         );
       if (Date.now() > deadline)
-        throw new Error(`${s.spec.name} did not answer ${s.url}/readyz within ${readyTimeoutMs} ms`);
+        throw new Error(`${s.spec.name} did not answer ${s.url}/readyz within ${timeoutMs} ms`);
       await sleep(150);
     }
     s.status = 'running';

@@ -20,6 +20,11 @@ export interface ServiceSpec {
   dependsOn: string[];
   /** Extra environment, given the ports every service was assigned. */
   env: (ports: Record<string, number>, host: string) => Record<string, string>;
+  /**
+   * Least time it may take to answer /readyz at start, when that is longer than the launcher's
+   * POLYSTATUS_READY_TIMEOUT_MS (the web app builds itself first when its build is missing or stale).
+   */
+  minReadyTimeoutMs?: number;
 }
 
 const url = (host: string, port: number | undefined, path = '') => `http://${host}:${port}${path}`;
@@ -107,6 +112,8 @@ const web: ServiceSpec = {
   defaultPort: 3000,
   dependsOn: ['gateway'],
   env: (p, h) => ({ GATEWAY_URL: url(h, p.gateway, '/graphql'), COMMS_PUBLIC_URL: url(h, p['rest-comms']) }),
+  // `next build` on a fresh clone: 15–65 s on a 2-core machine, more on a smaller VM.
+  minReadyTimeoutMs: 300_000,
 };
 
 export const SERVICES: ServiceSpec[] = [
