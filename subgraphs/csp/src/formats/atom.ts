@@ -1,8 +1,7 @@
-import { keywordStatus } from './generic-feed.ts';
-import { finishEvent, isClosed } from './normalize.ts';
+import { feedEntryEvent } from './feed-entry.ts';
 import { type Obj, objs } from './read.ts';
-import { isStatuspageHistory, parseHistoryContent } from './statuspage-history.ts';
-import { toPlainLine, toPlainText } from './text.ts';
+import { isStatuspageHistory } from './statuspage-history.ts';
+import { toPlainLine } from './text.ts';
 import { parseAnyTime } from './time.ts';
 import { FeedError, type NormalizedEvent, type ParseContext, type ParsedFeed } from './types.ts';
 import { attr, parseXml, text } from './xml.ts';
@@ -38,56 +37,14 @@ function alternateLink(entry: Obj): string | null {
 }
 
 function toEvent(entry: Obj, html: string, feedUpdated: number): NormalizedEvent | null {
-  const url = alternateLink(entry);
-  const atomId = text(entry.id);
-  // Statuspage's Atom id (Incident/<n>) differs from the JSON API id; the link carries the JSON id, so take that
-  // one and the same incident keeps its identity whichever endpoint a provider is polled through.
-  const jsonId = url ? /\/incidents\/([A-Za-z0-9]+)\/?$/.exec(url)?.[1] : undefined;
-  const upstreamId = jsonId ?? (atomId || url);
-  if (!upstreamId) return null;
   const updated = parseAnyTime(text(entry.updated)) ?? parseAnyTime(text(entry.published));
-  const title = toPlainLine(text(entry.title));
-
-  if (isStatuspageHistory(html)) {
-    const content = parseHistoryContent(html, updated ?? feedUpdated);
-    const first = content.updates[0];
-    if (!first) return null;
-    return finishEvent({
-      upstreamId,
-      kind: content.maintenance ? 'maintenance' : 'incident',
-      title,
-      status: content.status,
-      // The history feed carries no impact; a maintenance is still a maintenance.
-      impact: content.maintenance ? 'maintenance' : 'none',
-      components: [],
-      regions: [],
-      startedAt: first.at,
-      updatedAt: updated ?? content.updates.at(-1)!.at,
-      resolvedAt: isClosed(content.status) ? content.updates.findLast((u) => isClosed(u.status))!.at : null,
-      url,
-      updates: content.updates,
-    });
-  }
-
-  const published = parseAnyTime(text(entry.published)) ?? updated;
-  if (published === null) return null;
-  const body = toPlainText(html);
-  const status = keywordStatus(title, body);
-  return finishEvent({
-    upstreamId,
-    kind:
-      status === 'scheduled' || status === 'in_progress' || status === 'completed'
-        ? 'maintenance'
-        : 'incident',
-    title,
-    status,
-    impact: 'none',
-    components: [],
-    regions: [],
-    startedAt: published,
-    updatedAt: updated ?? published,
-    resolvedAt: null,
-    url,
-    updates: [{ at: updated ?? published, status, body }],
+  return feedEntryEvent({
+    id: text(entry.id),
+    title: toPlainLine(text(entry.title)),
+    url: alternateLink(entry),
+    html,
+    published: parseAnyTime(text(entry.published)),
+    updated,
+    reference: feedUpdated,
   });
 }

@@ -1,9 +1,8 @@
 import { parseAwsRss } from './aws-rss.ts';
-import { keywordStatus } from './generic-feed.ts';
-import { finishEvent, isClosed } from './normalize.ts';
+import { feedEntryEvent } from './feed-entry.ts';
 import { isObj, type Obj, objs } from './read.ts';
-import { isStatuspageHistory, parseHistoryContent } from './statuspage-history.ts';
-import { toPlainLine, toPlainText } from './text.ts';
+import { isStatuspageHistory } from './statuspage-history.ts';
+import { toPlainLine } from './text.ts';
 import { parseAnyTime } from './time.ts';
 import { FeedError, type NormalizedEvent, type ParseContext, type ParsedFeed } from './types.ts';
 import { parseXml, text } from './xml.ts';
@@ -39,52 +38,15 @@ export function rssChannel(body: string, format: 'rss' | 'aws'): Obj {
 export const isAwsChannel = (channel: Obj) => /AWS Service Health Dashboard/i.test(text(channel.generator));
 
 function toEvent(item: Obj, html: string, now: number): NormalizedEvent | null {
-  const link = text(item.link) || null;
-  const guid = text(item.guid);
-  const jsonId = link ? /\/incidents\/([A-Za-z0-9]+)\/?$/.exec(link)?.[1] : undefined;
-  const upstreamId = jsonId ?? (guid || link);
-  if (!upstreamId) return null;
+  // RSS has one date per item: it is both when the entry began and when it was last touched.
   const pubDate = parseAnyTime(text(item.pubDate)) ?? parseAnyTime(text(item.date));
-  const title = toPlainLine(text(item.title));
-
-  if (isStatuspageHistory(html)) {
-    const content = parseHistoryContent(html, pubDate ?? now);
-    const first = content.updates[0];
-    if (!first) return null;
-    return finishEvent({
-      upstreamId,
-      kind: content.maintenance ? 'maintenance' : 'incident',
-      title,
-      status: content.status,
-      impact: content.maintenance ? 'maintenance' : 'none',
-      components: [],
-      regions: [],
-      startedAt: first.at,
-      updatedAt: pubDate ?? content.updates.at(-1)!.at,
-      resolvedAt: isClosed(content.status) ? content.updates.findLast((u) => isClosed(u.status))!.at : null,
-      url: link,
-      updates: content.updates,
-    });
-  }
-
-  if (pubDate === null) return null;
-  const body = toPlainText(html);
-  const status = keywordStatus(title, body);
-  return finishEvent({
-    upstreamId,
-    kind:
-      status === 'scheduled' || status === 'in_progress' || status === 'completed'
-        ? 'maintenance'
-        : 'incident',
-    title,
-    status,
-    impact: 'none',
-    components: [],
-    regions: [],
-    startedAt: pubDate,
-    updatedAt: pubDate,
-    resolvedAt: null,
-    url: link,
-    updates: [{ at: pubDate, status, body }],
+  return feedEntryEvent({
+    id: text(item.guid),
+    title: toPlainLine(text(item.title)),
+    url: text(item.link) || null,
+    html,
+    published: pubDate,
+    updated: pubDate,
+    reference: now,
   });
 }
