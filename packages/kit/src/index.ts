@@ -44,3 +44,4 @@ export * from './run-main.ts';
 export * from './service.ts';
 export * from './service-module.ts';
 export * from './shutdown.ts';
+export * from './sized-lru.ts';

@@ -2,7 +2,13 @@ import { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMPRESSION_THRESHOLD_BYTES, negotiateEncoding, registerCompression } from './compression.ts';
+import {
+  COMPRESSION_THRESHOLD_BYTES,
+  LARGE_STRING_BYTES,
+  negotiateEncoding,
+  registerCompression,
+  sentManyTimes,
+} from './compression.ts';
 
 const rows = Array.from({ length: 200 }, (_, i) => ({ id: `INC-${i}`, title: `Incident ${i}`, sev: 2 }));
 const LARGE = JSON.stringify(rows);
@@ -27,6 +33,12 @@ app.get('/stream', async (_req, reply) =>
 app.get('/events', async (_req, reply) =>
   reply.header('content-type', 'text/event-stream').send(Readable.from([`data: ${LARGE}\n\n`])),
 );
+const HUGE = JSON.stringify(
+  Array.from({ length: 3000 }, (_, i) => ({ id: `INC-${i}`, title: `Incident ${i}` })),
+);
+app.get('/huge', async (_req, reply) => reply.type('application/json').send(HUGE));
+const KEPT = sentManyTimes(Buffer.from(LARGE));
+app.get('/kept', async (_req, reply) => reply.type('application/json').send(KEPT));
 app.get('/not-modified', async (_req, reply) => reply.status(304).send());
 afterAll(() => app.close());
 
@@ -95,5 +107,22 @@ describe('response compression', () => {
     const res = await get('/events', 'br');
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.payload).toBe(`data: ${LARGE}\n\n`);
+  });
+
+  it('sends a large answer it leaves uncompressed as the same bytes', async () => {
+    expect(Buffer.byteLength(HUGE)).toBeGreaterThan(LARGE_STRING_BYTES);
+    const res = await get('/huge');
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.body).toBe(HUGE);
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(HUGE));
+  });
+
+  it('serves every encoding of a body sent many times (compressed once, kept with it)', async () => {
+    const first = await get('/kept', 'gzip');
+    const second = await get('/kept', 'gzip');
+    expect(gunzipSync(second.rawPayload).toString()).toBe(LARGE);
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+    const br = await get('/kept', 'br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(LARGE);
   });
 });
