@@ -12,6 +12,8 @@ export interface Caller {
   clientAddress: string;
   /** The request's logger, so failures are logged with its request id. */
   log?: Logger;
+  /** The client's Cache-Control, handed on: `no-cache` asks the gateway to compute its answer afresh. */
+  cacheControl?: string | undefined;
 }
 
 export interface GatewayClientOptions {
@@ -21,6 +23,21 @@ export interface GatewayClientOptions {
   connections?: number;
   /** Longest wait for the gateway's answer before the request fails as UNAVAILABLE. */
   timeoutMs?: number;
+}
+
+/** A revalidating read's outcome: the answer still stands, or the current data (and its ETag when reusable). */
+export type Revalidated<Data> =
+  | { notModified: true; etag: string }
+  | { notModified: false; data: Data; etag?: string | undefined };
+
+/** Longest path sent as a GET; Node's HTTP parser refuses request heads over 16 KB, and proxies often less. */
+const MAX_GET_PATH = 6_000;
+
+interface Exchanged {
+  status: number;
+  retryAfterHeader: string | undefined;
+  etag: string | undefined;
+  text: string;
 }
 
 /**
@@ -53,27 +70,73 @@ export class GatewayClient {
     variables: Variables,
     caller: Caller,
   ): Promise<Data> {
+    const body = JSON.stringify({ query: op.query, variables, operationName: op.operationName });
+    const answer = await this.exchange(op, caller, { method: 'POST', path: this.path, body });
+    return this.interpret<Data>(op, caller, answer);
+  }
+
+  /**
+   * Runs a query as a GET, so its answer can be revalidated: the gateway names a reusable answer with an ETag,
+   * and given it back (`etag`) answers `notModified` while that answer still stands (gateway response cache).
+   * Documents whose URL would be too long for a GET are POSTed, without an ETag.
+   */
+  async read<Data, Variables>(
+    op: GraphQLOperation<Data, Variables>,
+    variables: Variables,
+    caller: Caller,
+    etag?: string,
+  ): Promise<Revalidated<Data>> {
+    const search = new URLSearchParams({
+      query: op.query,
+      operationName: op.operationName,
+      variables: JSON.stringify(variables ?? {}),
+    });
+    const path = `${this.path}${this.path.includes('?') ? '&' : '?'}${search}`;
+    if (path.length > MAX_GET_PATH)
+      return { notModified: false, data: await this.execute(op, variables, caller) };
+    const answer = await this.exchange(op, caller, {
+      method: 'GET',
+      path,
+      // Apollo's CSRF prevention accepts a GET only with a header a browser form cannot send.
+      headers: { 'apollo-require-preflight': 'true', ...(etag ? { 'if-none-match': etag } : {}) },
+    });
+    if (answer.status === 304 && etag) return { notModified: true, etag };
+    return { notModified: false, data: this.interpret<Data>(op, caller, answer), etag: answer.etag };
+  }
+
+  private async exchange(
+    op: GraphQLOperation<unknown, unknown>,
+    caller: Caller,
+    request: { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> },
+  ): Promise<Exchanged> {
     const headers: Record<string, string> = {
-      'content-type': 'application/json',
+      ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
       accept: 'application/json',
       [REQUEST_ID_HEADER]: caller.requestId,
       // The adapter is the edge: it states the address it saw instead of relaying a client-supplied list.
       'x-forwarded-for': caller.clientAddress,
+      ...request.headers,
     };
     if (caller.authorization) headers.authorization = caller.authorization;
-    const body = JSON.stringify({ query: op.query, variables, operationName: op.operationName });
-
-    let status: number;
-    let retryAfterHeader: string | undefined;
-    let text: string;
+    if (caller.cacheControl) headers['cache-control'] = caller.cacheControl;
     try {
       // One deadline for the whole exchange (connect, headers, body): undici's own timers are coarse-grained.
       const signal = AbortSignal.timeout(this.timeoutMs);
-      const res = await this.pool.request({ method: 'POST', path: this.path, headers, body, signal });
-      status = res.statusCode;
+      const res = await this.pool.request({
+        method: request.method,
+        path: request.path,
+        headers,
+        body: request.body ?? null,
+        signal,
+      });
       const ra = res.headers['retry-after'];
-      retryAfterHeader = Array.isArray(ra) ? ra[0] : ra;
-      text = await res.body.text();
+      const etag = res.headers.etag;
+      return {
+        status: res.statusCode,
+        retryAfterHeader: Array.isArray(ra) ? ra[0] : ra,
+        etag: Array.isArray(etag) ? etag[0] : etag,
+        text: await res.body.text(),
+      };
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
       caller.log?.warn(
@@ -83,13 +146,16 @@ export class GatewayClient {
       const message = timedOut ? 'the gateway did not answer in time' : 'the gateway is unreachable';
       throw new DomainError('UNAVAILABLE', message, { retryAfter: 1 });
     }
+  }
 
+  private interpret<Data>(op: GraphQLOperation<unknown, unknown>, caller: Caller, answer: Exchanged): Data {
     let payload: unknown;
     try {
-      payload = JSON.parse(text);
+      payload = JSON.parse(answer.text);
     } catch {
       payload = undefined;
     }
+    const { status, retryAfterHeader } = answer;
     const result = interpretAnswer<Data>({ status, retryAfterHeader, payload });
     if (result.ok) return result.data;
     if (result.cause !== undefined) {
