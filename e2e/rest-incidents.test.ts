@@ -45,7 +45,15 @@ let base = '';
 
 async function startGateway(extra: Record<string, string> = {}) {
   const env = loadGatewayEnv(
-    { ...common, PORT: '0', INCIDENTS_URL: incidentsUrl, RATE_LIMIT_PER_SECOND: '0', ...extra },
+    // The same key prefix as the incidents subgraph: the gateway reads its event stream (response cache).
+    {
+      ...common,
+      PORT: '0',
+      INCIDENTS_URL: incidentsUrl,
+      RATE_LIMIT_PER_SECOND: '0',
+      REDIS_KEY_PREFIX: prefix,
+      ...extra,
+    },
     supergraphSdl,
   );
   const gateway = await buildGatewayService(env, { authenticator: fakeAuthenticator });

@@ -55,6 +55,13 @@ const shape = {
   GRAPHQL_COST_BURST: z.coerce.number().int().min(1).default(200_000),
   /** A subgraph that has not answered within this time fails the request with UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Memory for reused answers (response-cache/response-cache.ts): a signed-in caller's read is answered again
+   * without executing while nothing it reads has changed. 0 turns reuse off.
+   */
+  GATEWAY_RESPONSE_CACHE_MB: z.coerce.number().min(0).default(32),
+  /** Apollo Gateway's hourly usage report to Apollo (uptime, CPU, memory): off unless set to `false`. */
+  APOLLO_TELEMETRY_DISABLED: bool(true),
   /** Only for measuring: `false` opens a new connection per subgraph request, the baseline bench/gateway.ts uses. */
   SUBGRAPH_KEEP_ALIVE: bool(true),
 };

@@ -301,6 +301,19 @@ describe('hostile operations', () => {
     expect(executed()).toBe(before);
   });
 
+  it('counts the variables of a GET as those of a POST', async () => {
+    const before = executed();
+    // Over the default 1,000 values, yet short enough for a URL.
+    const variables = JSON.stringify({ ids: Array.from({ length: 1_500 }, (_, i) => i) });
+    const search = new URLSearchParams({ query: 'query($ids: [ID!]) { me { id } }', variables });
+    const res = await fetch(`${base}/graphql?${search}`, {
+      headers: { authorization: 'Bearer good', 'apollo-require-preflight': 'true' },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/variables/);
+    expect(executed()).toBe(before);
+  });
+
   it('executes an ordinary operation (the subgraph counter works)', async () => {
     const before = executed();
     const res = await fetch(`${base}/graphql`, {

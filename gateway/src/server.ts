@@ -31,7 +31,7 @@ import { VerifiedSessions } from './auth/verified-sessions.ts';
 import type { GatewayEnv } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { parseOrigins, registerCors } from './http/cors.ts';
-import { costBudgetPlugin } from './http/cost-budget.ts';
+import { budgetKeyOf, costBudgetPlugin } from './http/cost-budget.ts';
 import { sendGraphQLError } from './http/graphql-error-reply.ts';
 import { graphqlLimitsOf } from './http/graphql-limits.ts';
 import { clientSchemaIntrospection } from './http/introspection.ts';
@@ -43,6 +43,9 @@ import { attachRealtime } from './realtime/attach.ts';
 import { buildClientSchema } from './realtime/client-schema.ts';
 import type { RealtimeConfig } from './realtime/config.ts';
 import { domainEventStream } from './realtime/keys.ts';
+import { type CacheNote, ResponseCache } from './response-cache/response-cache.ts';
+import { VERSIONED_READS } from './response-cache/versioned-reads.ts';
+import { StreamHeads } from './streams/stream-heads.ts';
 import { SubgraphDataSource } from './subgraphs/data-source.ts';
 import { SubgraphHttp } from './subgraphs/subgraph-http.ts';
 
@@ -75,7 +78,9 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
   const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
   // Built in setup, where the service's logger exists; closed with the service.
   let owned: GatewayAuthenticator | undefined;
-  let sessionsRedis: RedisHandle | undefined;
+  // Reads the domains' event streams: revocations (verified sessions) and what changed (response cache).
+  let streamsRedis: RedisHandle | undefined;
+  let responseCache: ResponseCache | undefined;
   let authenticator!: Authenticator;
   const limiter =
     env.RATE_LIMIT_PER_SECOND > 0
@@ -99,7 +104,7 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
       onClose: [
         { name: 'subgraph-connections', run: async () => subgraphHttp?.close() },
         { name: 'authenticator', run: async () => owned?.close() },
-        { name: 'verified-sessions', run: async () => sessionsRedis?.close() },
+        { name: 'event-streams', run: async () => streamsRedis?.close() },
       ],
     },
     async (parts) => {
@@ -116,24 +121,47 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
             jwtFallback: env.AUTH_JWT_FALLBACK,
             logger: parts.logger,
           });
-      if (owned) {
-        // Introspection once per credential, then trusted until the users stream says otherwise (verified-sessions.ts).
-        sessionsRedis = createRedis({
+      const streams = () => {
+        streamsRedis ??= createRedis({
           url: env.REDIS_URL,
-          name: 'gateway-sessions',
+          name: 'gateway-streams',
           keyPrefix: env.REDIS_KEY_PREFIX,
           commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
           logger: parts.logger,
         });
+        return streamsRedis.client;
+      };
+      if (owned) {
+        // Introspection once per credential, then trusted until the users stream says otherwise (verified-sessions.ts).
         authenticator = new VerifiedSessions({
           inner: owned,
-          redis: sessionsRedis.client,
+          redis: streams(),
           usersStream: domainEventStream(env.REDIS_KEY_PREFIX, 'users'),
           logger: parts.logger,
         });
       } else {
         authenticator = deps.authenticator!;
       }
+      // One client schema for introspection, the response cache and the realtime server.
+      const client = buildClientSchema(env.SUPERGRAPH_SDL);
+      const clientSchema = client.schema;
+      if (env.GATEWAY_RESPONSE_CACHE_MB > 0) {
+        const streamOf = (domain: string) => domainEventStream(env.REDIS_KEY_PREFIX, domain);
+        const maxBytes = env.GATEWAY_RESPONSE_CACHE_MB * 1024 * 1024;
+        responseCache = new ResponseCache({
+          maxBytes,
+          // One 500-incident list is about 250 KB uncompressed.
+          maxEntryBytes: Math.min(maxBytes / 4, 4 * 1024 * 1024),
+          schema: clientSchema,
+          heads: new StreamHeads(streams(), Object.keys(VERSIONED_READS).map(streamOf)),
+          streamOf,
+          registry: parts.metrics.registry,
+          logger: parts.logger,
+        });
+      }
+      // Apollo Gateway reads this when constructed: unless told otherwise it reports the host's uptime, CPU and
+      // memory to Apollo every hour. A self-hosted tool does not phone home unless its operator opts in.
+      process.env.APOLLO_TELEMETRY_DISABLED = String(env.APOLLO_TELEMETRY_DISABLED);
       const gateway = new ApolloGateway({
         supergraphSdl: env.SUPERGRAPH_SDL,
         logger: parts.logger,
@@ -159,8 +187,9 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
           // Both refuse in didResolveOperation, before any plugin answers or executes the operation.
           introspectionPolicyPlugin(env.GRAPHQL_INTROSPECTION),
           ...(costBudget ? [costBudgetPlugin(costBudget)] : []),
+          ...(responseCache ? [responseCache.plugin()] : []),
           // Introspection answered from the client schema (API plus subscriptions), once the checks above passed.
-          clientSchemaIntrospection<GatewayContext>(buildClientSchema(env.SUPERGRAPH_SDL).schema),
+          clientSchemaIntrospection<GatewayContext>(clientSchema),
         ],
       });
       await apollo.start();
@@ -171,13 +200,23 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
           authenticator,
           limiter,
           limits,
+          responseCache,
+          costBudget,
           clientOf: (request) =>
             clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trusted),
           internalSecret: env.POLYSTATUS_INTERNAL_SECRET,
         }),
       );
       // Subscriptions: graphql-ws on the same port and path (gateway/src/realtime/README.md).
-      await attachRealtime({ parts, env, apollo, authenticator, limiter, config: deps.realtime });
+      await attachRealtime({
+        parts,
+        env,
+        apollo,
+        authenticator,
+        limiter,
+        config: deps.realtime,
+        schema: client,
+      });
     },
   );
   return {
@@ -195,6 +234,8 @@ interface MountOptions {
   authenticator: Authenticator;
   limiter: RateLimiter | undefined;
   limits: GraphQLLimits;
+  responseCache: ResponseCache | undefined;
+  costBudget: RateLimiter | undefined;
   clientOf: (request: FastifyRequest) => string;
   internalSecret: string;
 }
@@ -205,6 +246,8 @@ interface MountOptions {
  */
 async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise<void> {
   const principals = new WeakMap<FastifyRequest, Principal>();
+  const notes = new WeakMap<FastifyRequest, CacheNote>();
+  const { responseCache: cache, costBudget } = opts;
   registerServerTiming(scope);
 
   scope.addHook('onRequest', async (request, reply) => {
@@ -227,6 +270,42 @@ async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise
     }
   });
   scope.addHook('preHandler', async (request, reply) => refuseBadShape(request, reply, opts.limits));
+  if (cache) {
+    // After the refusals above, so a reused answer passed every check a computed one would have.
+    scope.addHook('preHandler', async (request, reply) => {
+      const principal = principals.get(request)!;
+      const key = cache.keyOf(request, principal);
+      if (key === undefined) return;
+      const found = await cache.lookup(key);
+      if (!found) return;
+      if ('note' in found) {
+        notes.set(request, found.note);
+        return;
+      }
+      const { entry } = found;
+      const budgetKey = costBudget && budgetKeyOf(principal);
+      const decision = budgetKey ? costBudget.take(budgetKey, entry.cost) : undefined;
+      if (decision && !decision.allowed) {
+        return sendGraphQLError(
+          reply,
+          new DomainError('RATE_LIMITED', 'cost budget spent; slow down', {
+            retryAfter: decision.retryAfterSeconds,
+          }),
+        );
+      }
+      return cache.send(request, reply, entry);
+    });
+    // Scope hooks run after the app's, so the payload is final here (compressed when the client accepts it).
+    scope.addHook('onSend', async (request, reply, payload) => {
+      const note = notes.get(request);
+      if (note) cache.remember(note, reply, payload);
+      return payload;
+    });
+    scope.addHook('onResponse', async (request) => {
+      const note = notes.get(request);
+      if (note) cache.settle(note);
+    });
+  }
 
   await scope.register(fastifyApollo(opts.apollo), {
     path: '/graphql',
@@ -238,6 +317,7 @@ async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise
         log: request.log as unknown as Logger,
         identity: signIdentity(principal, opts.internalSecret),
         forwardedHeaders: { [REQUEST_ID_HEADER]: request.id },
+        responseCache: notes.get(request),
       };
     },
   });

@@ -9,6 +9,7 @@ import {
   type Redis,
 } from '@polystatus/kit';
 import { compareStreamIds } from '../realtime/stream-id.ts';
+import { FreshRead } from '../streams/fresh-read.ts';
 
 export interface VerifiedSessionsOptions {
   /** What answers a credential this cache does not hold (the users-service introspection, in the gateway). */
@@ -55,10 +56,8 @@ export class VerifiedSessions implements Authenticator {
   private applied = '';
   /** Bumped by every applied event that evicted something: an answer obtained across one is not cached. */
   private generation = 0;
-  /** A check not yet sent, which every request arriving now can wait for. */
-  private pending: Promise<void> | undefined;
-  /** The check sent last, which a new one waits for (it may have been sent before the new requests arrived). */
-  private inFlight: Promise<unknown> | undefined;
+  /** Catching up with the stream: concurrent requests share one check, never one sent before they came. */
+  private readonly catchUp = new FreshRead(() => this.sync());
   private bypassUntil = 0;
 
   constructor(private readonly opts: VerifiedSessionsOptions) {
@@ -94,15 +93,8 @@ export class VerifiedSessions implements Authenticator {
    */
   private async current(): Promise<boolean> {
     if (Date.now() < this.bypassUntil) return false;
-    this.pending ??= (async () => {
-      await this.inFlight;
-      this.pending = undefined;
-      const run = this.sync();
-      this.inFlight = run.catch(() => {});
-      await run;
-    })();
     try {
-      await this.pending;
+      await this.catchUp.get();
       return true;
     } catch (err) {
       if (Date.now() >= this.bypassUntil) {
