@@ -12,6 +12,7 @@ import { graphqlLimitsOf } from '../http/graphql-limits.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import { apolloExecutor } from './apollo-executor.ts';
 import { loadRealtimeConfig, type RealtimeConfig } from './config.ts';
+import type { RealtimeSchema } from './schema.ts';
 import { type RealtimeServer, startRealtimeServer } from './server.ts';
 
 /**
@@ -27,6 +28,8 @@ export async function attachRealtime(opts: {
   /** The per-client request bucket of `POST /graphql`: queries and mutations over the socket take from it too. */
   limiter?: RateLimiter;
   config?: RealtimeConfig;
+  /** The client schema the gateway built (buildClientSchema): shared, not built a second time. */
+  schema?: RealtimeSchema;
 }): Promise<RealtimeServer> {
   const { parts, env } = opts;
   const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
@@ -34,6 +37,7 @@ export async function attachRealtime(opts: {
   const realtime = await startRealtimeServer({
     server: parts.app.server,
     supergraphSdl: env.SUPERGRAPH_SDL,
+    ...(opts.schema ? { schema: opts.schema } : {}),
     authenticator: opts.authenticator,
     executor: apolloExecutor(opts.apollo, env.POLYSTATUS_INTERNAL_SECRET, logger),
     redis: {

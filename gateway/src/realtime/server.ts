@@ -33,7 +33,7 @@ import { Hub } from './hub.ts';
 import { createRealtimeMetrics, type RealtimeState } from './metrics.ts';
 import { admitSocketOperation, runSocketOperation, type SocketOperationPolicy } from './operations.ts';
 import type { SubscriptionPlan } from './plan.ts';
-import { buildRealtimeSchema } from './schema.ts';
+import { buildRealtimeSchema, type RealtimeSchema } from './schema.ts';
 import { type Session, Sessions } from './sessions.ts';
 import { SocketAdmission } from './socket-admission.ts';
 import type { SubscriptionSource } from './source.ts';
@@ -48,6 +48,11 @@ export interface RealtimeOptions {
   path?: string;
   /** The same supergraph the gateway serves. */
   supergraphSdl: string;
+  /**
+   * The schema already built from that supergraph and these sources (the gateway's client schema, client-schema.ts),
+   * used as is instead of building a second copy; `supergraphSdl`, `sources` and `subscriptionSdl` are then unread.
+   */
+  schema?: RealtimeSchema;
   sources?: readonly SubscriptionSource[];
   /** The sources' SDL; default: every `subgraphs/*\/subscriptions.graphql` of this checkout. */
   subscriptionSdl?: readonly SubscriptionSdl[];
@@ -163,11 +168,13 @@ function authorizationOf(params: Record<string, unknown> | undefined): string | 
  */
 export async function startRealtimeServer(opts: RealtimeOptions): Promise<RealtimeServer> {
   const { config, logger } = opts;
-  const { schema, sources, skipped } = buildRealtimeSchema(
-    opts.supergraphSdl,
-    opts.sources ?? SOURCES,
-    opts.subscriptionSdl ?? readSubscriptionSdl(),
-  );
+  const { schema, sources, skipped } =
+    opts.schema ??
+    buildRealtimeSchema(
+      opts.supergraphSdl,
+      opts.sources ?? SOURCES,
+      opts.subscriptionSdl ?? readSubscriptionSdl(),
+    );
   if (skipped.length) logger.warn({ skipped }, 'subscriptions left out: the supergraph lacks what they need');
   const admissionRules: AdmissionRules = {
     schema,
