@@ -11,6 +11,11 @@ export const restAdapterEnv = {
   GATEWAY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   GATEWAY_CONNECTIONS: z.coerce.number().int().positive().default(32),
   /**
+   * Memory for GET answers reused while the gateway says the answer they were built from still stands
+   * (answer-reuse.ts); 0 turns reuse off.
+   */
+  REST_ANSWER_REUSE_MB: z.coerce.number().min(0).default(16),
+  /**
    * Proxies (addresses or CIDR blocks, or `none`) whose X-Forwarded-For is believed, as at the gateway: the
    * adapter hands the client's own address on to the gateway (its rate limits and cost budget) and to handlers
    * with per-client limits, so behind a reverse proxy every client must not look like the proxy.

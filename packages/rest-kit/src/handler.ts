@@ -20,6 +20,8 @@ export interface OperationInput<
  */
 export interface RestResult {
   body?: unknown;
+  /** The body already serialized as JSON (sent as application/json); used instead of `body` when present. */
+  json?: string | Buffer;
   status?: number;
   headers?: Record<string, string>;
 }

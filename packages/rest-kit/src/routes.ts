@@ -66,6 +66,7 @@ export function registerOperations<Context>(app: FastifyInstance, opts: Register
         }
         void reply.status(status);
         if (result.headers) void reply.headers(result.headers);
+        if (result.json !== undefined) return reply.type('application/json; charset=utf-8').send(result.json);
         return reply.send(result.body);
       },
     });

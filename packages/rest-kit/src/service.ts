@@ -1,4 +1,4 @@
-import type { GraphQLOperation } from '@polystatus/kit';
+import type { GraphQLOperation, Revalidated } from '@polystatus/kit';
 import {
   type BaseEnv,
   type Caller,
@@ -9,6 +9,7 @@ import {
   type Logger,
   type TrustedProxies,
 } from '@polystatus/kit';
+import { AnswerReuse } from './answer-reuse.ts';
 import { mountDocs } from './docs.ts';
 import { withRestFieldNames } from './field-names.ts';
 import type { HandlerMap, OperationHandler } from './handler.ts';
@@ -20,6 +21,7 @@ export interface RestAdapterEnv extends BaseEnv {
   GATEWAY_URL: string;
   GATEWAY_TIMEOUT_MS: number;
   GATEWAY_CONNECTIONS: number;
+  REST_ANSWER_REUSE_MB: number;
   TRUSTED_PROXIES: TrustedProxies;
 }
 
@@ -35,6 +37,16 @@ export interface RestContext {
     variables: Variables,
     renames?: Record<string, string>,
   ): Promise<Data>;
+  /**
+   * The same for a query, revalidating: with the ETag of an answer read before, resolves `notModified` while the
+   * gateway says it still stands (answer-reuse.ts).
+   */
+  read<Data, Variables>(
+    op: GraphQLOperation<Data, Variables>,
+    variables: Variables,
+    etag?: string,
+    renames?: Record<string, string>,
+  ): Promise<Revalidated<Data>>;
   requestId: string;
   /** The client's address: the peer, or the right-most untrusted X-Forwarded-For hop behind TRUSTED_PROXIES. */
   clientAddress: string;
@@ -79,11 +91,24 @@ export async function createRestAdapterService(opts: RestAdapterOptions) {
       readiness: { gateway: () => gateway.ping() },
       onClose: [{ name: 'gateway', run: () => gateway.close() }],
     },
-    async ({ app }) => {
+    async ({ app, metrics }) => {
       await mountDocs(app, spec);
+      const reuse =
+        opts.env.REST_ANSWER_REUSE_MB > 0
+          ? new AnswerReuse(opts.env.REST_ANSWER_REUSE_MB * 2 ** 20, metrics.registry)
+          : undefined;
+      const handlers: RestHandlers = { ...opts.handlers };
+      for (const op of spec.operations) {
+        // Reads only: a GET changes nothing, so answering it again as before is what it would have answered.
+        if (reuse && op.method === 'GET') {
+          handlers[op.operationId] = reuse.wrap(
+            handlers[op.operationId] as RestHandler<unknown, unknown, unknown>,
+          );
+        }
+      }
       registerOperations<RestContext>(app, {
         operations: spec.operations,
-        handlers: opts.handlers,
+        handlers,
         context: (request) => {
           const log = request.log as unknown as Logger;
           const address = clientAddress(
@@ -96,15 +121,13 @@ export async function createRestAdapterService(opts: RestAdapterOptions) {
             requestId: request.id,
             clientAddress: address,
             log,
+            cacheControl: request.headers['cache-control'],
           };
           return {
-            graphql: async (op, variables, renames) => {
-              try {
-                return await gateway.execute(op, variables, caller);
-              } catch (err) {
-                throw err instanceof DomainError ? withRestFieldNames(err, renames) : err;
-              }
-            },
+            graphql: (op, variables, renames) =>
+              restErrors(() => gateway.execute(op, variables, caller), renames),
+            read: (op, variables, etag, renames) =>
+              restErrors(() => gateway.read(op, variables, caller, etag), renames),
             requestId: request.id,
             clientAddress: address,
             log,
@@ -114,4 +137,13 @@ export async function createRestAdapterService(opts: RestAdapterOptions) {
     },
   );
   return { ...service, spec, gateway };
+}
+
+/** Field names in a failed call's error details, put in REST form. */
+async function restErrors<T>(call: () => Promise<T>, renames?: Record<string, string>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw err instanceof DomainError ? withRestFieldNames(err, renames) : err;
+  }
 }
