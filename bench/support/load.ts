@@ -27,6 +27,11 @@ export interface LoadOptions {
   request: (worker: number) => RequestSpec;
   /** An answer that is not this is an error (default: 200 and no `"errors"` in the body). */
   accept?: (status: number, body: string) => boolean;
+  /**
+   * The same check on the body's bytes, for large answers: decoding a 200 KB answer into a string costs the load
+   * generator more than some servers spend producing it, and it shares their CPUs.
+   */
+  acceptBytes?: (status: number, body: Buffer) => boolean;
   warmupSeconds?: number;
   /** Called as the measured window opens and closes (after the warm-up): CPU meters, profilers. */
   window?: { open(): void; close(): void };
@@ -59,6 +64,12 @@ export async function closedLoop(opts: LoadOptions): Promise<LoadResult> {
       headers: { ...(s.body ? { 'content-type': 'application/json' } : {}), ...s.headers },
       body: s.body ?? null,
     });
+    if (opts.acceptBytes) {
+      const bytes = Buffer.from(await res.body.arrayBuffer());
+      const ok = opts.acceptBytes(res.statusCode, bytes);
+      if (!ok) firstError ??= `${res.statusCode} ${bytes.subarray(0, 300).toString()}`;
+      return ok;
+    }
     const text = await res.body.text();
     const ok = accept(res.statusCode, text);
     if (!ok) firstError ??= `${res.statusCode} ${text.slice(0, 300)}`;
