@@ -1,9 +1,9 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTime, settleMemoryWhenQuiet } from '@polystatus/kit';
 import { portVariable, SERVICES } from '@polystatus/registry';
-import { devInternalSecret } from './launcher/dev-secret.ts';
+import { devInternalSecret, devSecretFile, localKeyEncryptionKey } from './launcher/dev-secret.ts';
 import { type Launch, type LaunchedService, type LaunchMode, launch, livePid } from './launcher/launcher.ts';
 import { consoleOutput } from './launcher/output.ts';
 import { withoutServices } from './launcher/plan.ts';
@@ -30,6 +30,9 @@ import { builtRuntime, sourceRuntime } from './launcher/runtime.ts';
  *   POLYSTATUS_READY_TIMEOUT_MS  how long a service may take to answer /readyz (default 60000)
  *   POLYSTATUS_MAX_RESTARTS      crashes within 60 s a service is restarted after before it is given up (default 5)
  *   POLYSTATUS_INTERNAL_SECRET   when unset, a random one made once per checkout (.data/dev-internal-secret)
+ *   NODE_ENV               when unset, `production` for `npm start` (with POLYSTATUS_KEY_ENCRYPTION_KEY from
+ *                          .data/key-encryption-key and POLYSTATUS_ADMIN_GENERATE=true unless set), development for
+ *                          `npm run dev`
  */
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const out = consoleOutput();
@@ -56,11 +59,22 @@ try {
   process.exit(2);
 }
 
+const ranBefore = existsSync(devSecretFile(ROOT));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
   POLYSTATUS_INTERNAL_SECRET: process.env.POLYSTATUS_INTERNAL_SECRET || devInternalSecret(ROOT),
 };
+if (runtime.kind === 'built' && !process.env.NODE_ENV) {
+  // `npm start` runs the compiled services as the image does, in production mode (graphql-js without its
+  // development checks, no landing pages), yet with no configuration: the checkout's own secrets from .data/,
+  // and a first admin generated and printed once when none is chosen. `npm run dev` stays in development.
+  env.NODE_ENV = 'production';
+  env.POLYSTATUS_KEY_ENCRYPTION_KEY ||= localKeyEncryptionKey(ROOT, env.POLYSTATUS_INTERNAL_SECRET!, {
+    ranBefore,
+  });
+  env.POLYSTATUS_ADMIN_GENERATE ||= 'true';
+}
 const stateFile = env.POLYSTATUS_STATE_FILE || undefined;
 
 let redisStarting: Promise<RedisGuard> | undefined;

@@ -15,6 +15,11 @@ const usersEnv = {
   POLYSTATUS_ADMIN_EMAIL: optional(z.string()),
   POLYSTATUS_ADMIN_PASSWORD: optional(z.string()),
   /**
+   * With no admin chosen, generate the first one and print its credentials once, also in production (what
+   * `npm start` asks for a local install; an image without it refuses to start with no admin chosen).
+   */
+  POLYSTATUS_ADMIN_GENERATE: bool(false),
+  /**
    * Encrypts the JWT signing keys at rest (AES-256-GCM; the AES key is derived from this value with HKDF). Required
    * in production; development derives one from POLYSTATUS_INTERNAL_SECRET so a checkout starts with no setup.
    */

@@ -82,6 +82,7 @@ export async function buildUsersService(env: UsersEnv, opts: UsersServiceOptions
       email: env.POLYSTATUS_ADMIN_EMAIL,
       password: env.POLYSTATUS_ADMIN_PASSWORD,
       production: env.NODE_ENV === 'production',
+      generate: env.POLYSTATUS_ADMIN_GENERATE,
       ...(opts.print ? { print: opts.print } : {}),
     });
     await mountSubgraph<UsersContext>({

@@ -72,6 +72,31 @@ describe('first admin', () => {
     ).rejects.toThrow(/POLYSTATUS_ADMIN_EMAIL and POLYSTATUS_ADMIN_PASSWORD/);
   });
 
+  it('in production, generates and prints the first admin when asked to (npm start), and it works', async () => {
+    const prefix = fresh();
+    const printed: string[] = [];
+    const h = await startUsers({
+      prefix,
+      env: {
+        NODE_ENV: 'production',
+        POLYSTATUS_KEY_ENCRYPTION_KEY: 'k'.repeat(40),
+        POLYSTATUS_INTERNAL_SECRET: 's'.repeat(40),
+        POLYSTATUS_ADMIN_EMAIL: '',
+        POLYSTATUS_ADMIN_PASSWORD: '',
+        POLYSTATUS_ADMIN_GENERATE: 'true',
+      },
+      service: { print: (t: string) => printed.push(t) },
+    });
+    try {
+      expect(printed).toHaveLength(1);
+      const email = /email: +(\S+)/.exec(printed[0]!)![1];
+      const password = /password: +(\S+)/.exec(printed[0]!)![1];
+      expect(codeOf(await h.gql(LOGIN, { email, password }))).toBe('OK');
+    } finally {
+      await h.close();
+    }
+  });
+
   it('logs in with the configured credentials', async () => {
     const prefix = fresh();
     const h = await startUsers({

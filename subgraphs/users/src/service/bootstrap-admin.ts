@@ -8,6 +8,8 @@ export interface BootstrapOptions {
   email?: string | undefined;
   password?: string | undefined;
   production: boolean;
+  /** Generate (and print) the first admin when none is chosen, even in production. */
+  generate?: boolean;
   /** Where generated development credentials are shown, once. */
   print?: (text: string) => void;
 }
@@ -22,7 +24,7 @@ const LOCK_TTL_MS = 30_000;
  */
 export async function bootstrapAdmin(deps: UsersDeps, opts: BootstrapOptions): Promise<string | null> {
   if ((await deps.users.adminCount()) > 0) return null;
-  if (opts.production && (!opts.email || !opts.password)) {
+  if (opts.production && !opts.generate && (!opts.email || !opts.password)) {
     throw new EnvError([
       'POLYSTATUS_ADMIN_EMAIL and POLYSTATUS_ADMIN_PASSWORD: required on a first start in production (no admin exists)',
     ]);
@@ -52,7 +54,7 @@ export async function bootstrapAdmin(deps: UsersDeps, opts: BootstrapOptions): P
     if (generated) {
       // Printed outside the structured log on purpose, and only this once: it is the only way to learn the password.
       (opts.print ?? ((t) => process.stdout.write(t)))(
-        `\n  PolyStatus first admin (development only; set POLYSTATUS_ADMIN_EMAIL/PASSWORD to choose):\n    email:    ${email}\n    password: ${password}\n\n`,
+        `\n  PolyStatus first admin (generated, shown once; set POLYSTATUS_ADMIN_EMAIL/PASSWORD to choose):\n    email:    ${email}\n    password: ${password}\n\n`,
       );
     }
     return admin.id;
