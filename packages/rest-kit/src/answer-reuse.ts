@@ -79,6 +79,12 @@ export class AnswerReuse {
           return kept.result;
         }
         primed = { op: kept.op, variables: kept.variables, answer };
+        // Another request may have rebuilt it from this very gateway answer while this one waited for it.
+        const rebuilt = this.kept.get(key);
+        if (rebuilt && rebuilt.etag === answer.etag) {
+          this.outcomes?.inc({ outcome: 'reused' });
+          return rebuilt.result;
+        }
         if (!this.building.has(key)) break;
       }
       // Only a kept answer says the handler is reusable; others are never waited for (nothing would be kept).
