@@ -21,3 +21,15 @@ describe('gateway config: subgraph URLs', () => {
     expect(() => loadGatewayEnv({ USERS_URL: 'users on 4001' })).toThrow(/USERS_URL: must be a URL/);
   });
 });
+
+describe('gateway config: defaults that protect a self-hosted install', () => {
+  it('keeps Apollo Gateway from reporting to Apollo unless the operator opts in', () => {
+    expect(loadGatewayEnv({}).APOLLO_TELEMETRY_DISABLED).toBe(true);
+    expect(loadGatewayEnv({ APOLLO_TELEMETRY_DISABLED: 'false' }).APOLLO_TELEMETRY_DISABLED).toBe(false);
+  });
+
+  it('reuses answers within 32 MB unless told otherwise; 0 turns it off', () => {
+    expect(loadGatewayEnv({}).GATEWAY_RESPONSE_CACHE_MB).toBe(32);
+    expect(loadGatewayEnv({ GATEWAY_RESPONSE_CACHE_MB: '0' }).GATEWAY_RESPONSE_CACHE_MB).toBe(0);
+  });
+});
