@@ -132,12 +132,6 @@ export async function run(): Promise<void> {
           writesPerSecond: 0,
         },
         {
-          label: 'REST list, reused (load generator holding each whole answer)',
-          headers: session.auth,
-          writesPerSecond: 0,
-          wholeAnswers: true,
-        },
-        {
           // What most HTTP clients send by default (Python requests, Go, browsers, axios, curl --compressed).
           label: 'REST list, reused, Accept-Encoding: gzip',
           headers: { ...session.auth, 'accept-encoding': 'gzip' },
@@ -167,9 +161,10 @@ export async function run(): Promise<void> {
             seconds: SECONDS,
             concurrency: LIST_CONNECTIONS,
             request: listRequest(scenario.headers),
-            ...('wholeAnswers' in scenario || scenario.headers['accept-encoding']
-              ? { acceptBytes }
-              : { acceptChunks: idCounter(500) }),
+            acceptBytes,
+            // Long enough for steady state: after the quiet spell the processes' young generations were shrunk
+            // (settle-memory.ts) and the reuse path is not yet optimized; a 1 s warm-up measured that, not the path.
+            warmupSeconds: 4,
           });
         } finally {
           await writer?.stop();
@@ -354,25 +349,6 @@ async function sameAnswers(a: RequestSpec, b: RequestSpec): Promise<void> {
 }
 
 const ID_FIELD = Buffer.from('"id":');
-
-/** A chunk-by-chunk check of a JSON array answer holding `expected` ids (a match may straddle two chunks). */
-function idCounter(expected: number) {
-  return (status: number) => {
-    let count = 0;
-    let first: number | undefined;
-    let tail = Buffer.alloc(0);
-    return {
-      chunk(bytes: Buffer) {
-        first ??= bytes[0];
-        // Only a match that straddles the boundary can lie in the last bytes of one chunk and the first of this.
-        if (tail.length) count += countIds(Buffer.concat([tail, bytes.subarray(0, ID_FIELD.length - 1)]));
-        count += countIds(bytes);
-        tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - (ID_FIELD.length - 1))));
-      },
-      end: () => status === 200 && first === 0x5b && count === expected,
-    };
-  };
-}
 
 /** Counted in the bytes: the load generator shares the machine, and its own cost delays every answer. */
 function countIds(body: Buffer): number {

@@ -32,12 +32,6 @@ export interface LoadOptions {
    * generator more than some servers spend producing it, and it shares their CPUs.
    */
   acceptBytes?: (status: number, body: Buffer) => boolean;
-  /**
-   * The same check fed chunk by chunk as the body arrives, so the load generator never holds a whole large answer
-   * (allocating 200 KB per answer at hundreds of answers a second makes its own garbage collector pause, and those
-   * pauses land in the latencies it reports). Called once per answer; the returned `end` says whether it passed.
-   */
-  acceptChunks?: (status: number) => { chunk(bytes: Buffer): void; end(): boolean };
   warmupSeconds?: number;
   /** Called as the measured window opens and closes (after the warm-up): CPU meters, profilers. */
   window?: { open(): void; close(): void };
@@ -70,13 +64,6 @@ export async function closedLoop(opts: LoadOptions): Promise<LoadResult> {
       headers: { ...(s.body ? { 'content-type': 'application/json' } : {}), ...s.headers },
       body: s.body ?? null,
     });
-    if (opts.acceptChunks) {
-      const check = opts.acceptChunks(res.statusCode);
-      for await (const chunk of res.body) check.chunk(chunk as Buffer);
-      const ok = check.end();
-      if (!ok) firstError ??= `${res.statusCode} (answer failed its check)`;
-      return ok;
-    }
     if (opts.acceptBytes) {
       const bytes = Buffer.from(await res.body.arrayBuffer());
       const ok = opts.acceptBytes(res.statusCode, bytes);

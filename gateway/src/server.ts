@@ -131,12 +131,25 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
         });
         return streamsRedis.client;
       };
-      if (owned) {
+      const streamOf = (domain: string) => domainEventStream(env.REDIS_KEY_PREFIX, domain);
+      const usersStream = streamOf('users');
+      const reuse = env.GATEWAY_RESPONSE_CACHE_MB > 0;
+      // The newest entry of every stream a request needs, in one pipeline shared by authentication (revocations on
+      // the users stream) and, with answer reuse, the response cache (every versioned domain's, users among them).
+      const heads =
+        owned || reuse
+          ? new StreamHeads(streams(), [
+              ...new Set([usersStream, ...(reuse ? Object.keys(VERSIONED_READS).map(streamOf) : [])]),
+            ])
+          : undefined;
+      if (owned && heads) {
         // Introspection once per credential, then trusted until the users stream says otherwise (verified-sessions.ts).
+        const usersAt = heads.streams.indexOf(usersStream);
         authenticator = new VerifiedSessions({
           inner: owned,
           redis: streams(),
-          usersStream: domainEventStream(env.REDIS_KEY_PREFIX, 'users'),
+          usersStream,
+          newestId: async (since) => (await heads.read(since))[usersAt]!,
           logger: parts.logger,
         });
       } else {
@@ -145,15 +158,14 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
       // One client schema for introspection, the response cache and the realtime server.
       const client = buildClientSchema(env.SUPERGRAPH_SDL);
       const clientSchema = client.schema;
-      if (env.GATEWAY_RESPONSE_CACHE_MB > 0) {
-        const streamOf = (domain: string) => domainEventStream(env.REDIS_KEY_PREFIX, domain);
+      if (reuse && heads) {
         const maxBytes = env.GATEWAY_RESPONSE_CACHE_MB * 1024 * 1024;
         responseCache = new ResponseCache({
           maxBytes,
           // One 500-incident list is about 250 KB uncompressed.
           maxEntryBytes: Math.min(maxBytes / 4, 4 * 1024 * 1024),
           schema: clientSchema,
-          heads: new StreamHeads(streams(), Object.keys(VERSIONED_READS).map(streamOf)),
+          heads,
           streamOf,
           registry: parts.metrics.registry,
           logger: parts.logger,
@@ -246,11 +258,15 @@ interface MountOptions {
  */
 async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise<void> {
   const principals = new WeakMap<FastifyRequest, Principal>();
+  /** When each request arrived (performance.now()): a stream read sent since then is fresh enough for it. */
+  const arrivals = new WeakMap<FastifyRequest, number>();
   const notes = new WeakMap<FastifyRequest, CacheNote>();
   const { responseCache: cache, costBudget } = opts;
   registerServerTiming(scope);
 
   scope.addHook('onRequest', async (request, reply) => {
+    const arrivedAt = performance.now();
+    arrivals.set(request, arrivedAt);
     const client = opts.clientOf(request);
     const decision = opts.limiter?.take(client);
     if (decision && !decision.allowed) {
@@ -262,7 +278,7 @@ async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise
       );
     }
     try {
-      const principal = await opts.authenticator.authenticate(request.headers.authorization);
+      const principal = await opts.authenticator.authenticate(request.headers.authorization, arrivedAt);
       principals.set(request, client ? { ...principal, ip: client } : principal);
     } catch (err) {
       if (err instanceof DomainError) return sendGraphQLError(reply, err);
@@ -276,7 +292,7 @@ async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise
       const principal = principals.get(request)!;
       const key = cache.keyOf(request, principal);
       if (key === undefined) return;
-      const found = await cache.lookup(key);
+      const found = await cache.lookup(key, arrivals.get(request));
       if (!found) return;
       if ('note' in found) {
         notes.set(request, found.note);

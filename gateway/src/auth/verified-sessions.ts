@@ -18,6 +18,11 @@ export interface VerifiedSessionsOptions {
   redis: Redis;
   /** The users domain's event stream key (`<prefix>:users:events`). */
   usersStream: string;
+  /**
+   * The stream's newest entry id as of no earlier than `since` (performance.now()): the gateway's StreamHeads, so
+   * one pipeline serves authentication and the response cache. By default one XREVRANGE of its own.
+   */
+  newestId?: (since: number) => Promise<string>;
   logger?: Logger;
   /** Longest a verified credential is trusted without asking again, whatever its expiry (default 60 s). */
   maxTrustMs?: number;
@@ -65,11 +70,11 @@ export class VerifiedSessions implements Authenticator {
     this.cache = new ExpiringCache<Trusted>((t) => t.until, opts.maxEntries ?? 10_000);
   }
 
-  async authenticate(authorization: string | undefined): Promise<Principal> {
+  async authenticate(authorization: string | undefined, arrivedAt?: number): Promise<Principal> {
     // Service credentials and anonymity are checked locally already; nothing to save there.
     if (!authorization || isServiceAuthorization(authorization))
       return this.opts.inner.authenticate(authorization);
-    if (!(await this.current())) return this.opts.inner.authenticate(authorization);
+    if (!(await this.current(arrivedAt))) return this.opts.inner.authenticate(authorization);
     const trusted = this.cache.get(authorization);
     if (trusted) return trusted.principal;
     const generation = this.generation;
@@ -91,10 +96,10 @@ export class VerifiedSessions implements Authenticator {
    * Resolves true once every users event committed before the call was applied; false when the stream cannot be
    * read (the caller then asks `inner`). Concurrent callers share one check, but never one sent before they came.
    */
-  private async current(): Promise<boolean> {
+  private async current(arrivedAt?: number): Promise<boolean> {
     if (Date.now() < this.bypassUntil) return false;
     try {
-      await this.catchUp.get();
+      await this.catchUp.get(arrivedAt);
       return true;
     } catch (err) {
       if (Date.now() >= this.bypassUntil) {
@@ -109,7 +114,10 @@ export class VerifiedSessions implements Authenticator {
 
   private async sync(): Promise<void> {
     const { redis, usersStream } = this.opts;
-    const newest = (await redis.xrevrange(usersStream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+    const startedAt = performance.now();
+    const newest = this.opts.newestId
+      ? await this.opts.newestId(startedAt)
+      : ((await redis.xrevrange(usersStream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0');
     if (this.applied === '') {
       // First read (or after an outage): nothing is cached yet, so nothing before this point can concern us.
       this.applied = newest;

@@ -140,13 +140,14 @@ export class ResponseCache {
    * The kept answer for `key` when nothing it read has changed since (stale ones are dropped), else the answer an
    * identical request is computing when no stream moved since that one read them (after a change, ten connections
    * polling one list compute it once, not ten times), else a note to compute and keep this request's own. The
-   * note's heads were read after this request arrived and before it executes. Undefined when the streams cannot
-   * be read: the request executes without the cache.
+   * note's heads were read after this request arrived (`arrivedAt`, performance.now(): usually the read that
+   * authentication made for it) and before it executes. Undefined when the streams cannot be read: the request
+   * executes without the cache.
    */
-  async lookup(key: string): Promise<Lookup> {
+  async lookup(key: string, arrivedAt?: number): Promise<Lookup> {
     let heads: readonly string[];
     try {
-      heads = await this.opts.heads.read();
+      heads = await this.opts.heads.read(arrivedAt);
     } catch (err) {
       this.count('unavailable');
       this.opts.logger?.debug({ err }, 'response cache: cannot read the event streams; answering without it');

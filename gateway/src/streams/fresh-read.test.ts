@@ -49,4 +49,18 @@ describe('FreshRead', () => {
     await expect(read.get()).rejects.toThrow('redis down');
     expect(await read.get()).toBe(2);
   });
+
+  it('shares a read sent after the caller arrived, on its way or answered, and never one sent before', async () => {
+    let calls = 0;
+    const read = new FreshRead(async () => ++calls);
+    const arrived = performance.now();
+    expect(await read.get(arrived)).toBe(1);
+    // The same request asking again (authentication, then the cache): the read sent since it arrived serves both.
+    expect(await read.get(arrived)).toBe(1);
+    expect(calls).toBe(1);
+    // A request that arrived after that read was sent gets a read of its own.
+    const later = performance.now() + 1;
+    expect(await read.get(later)).toBe(2);
+    expect(calls).toBe(2);
+  });
 });

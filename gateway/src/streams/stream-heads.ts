@@ -30,8 +30,8 @@ export class StreamHeads {
     });
   }
 
-  /** Newest ids, in the order of `streams`. */
-  read(): Promise<readonly string[]> {
-    return this.fresh.get();
+  /** Newest ids, in the order of `streams`, as of no earlier than `arrivedAt` (performance.now(); default: now). */
+  read(arrivedAt?: number): Promise<readonly string[]> {
+    return this.fresh.get(arrivedAt);
   }
 }

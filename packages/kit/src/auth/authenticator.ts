@@ -6,5 +6,9 @@ import type { Principal } from './principal.ts';
  * revoked, disabled user): throws DomainError('UNAUTHENTICATED'); never falls back to anonymous.
  */
 export interface Authenticator {
-  authenticate(authorization: string | undefined): Promise<Principal>;
+  /**
+   * `arrivedAt` (performance.now() when the request arrived) lets an authenticator that must see every revocation
+   * committed before the request reuse a check made since then, instead of making one of its own.
+   */
+  authenticate(authorization: string | undefined, arrivedAt?: number): Promise<Principal>;
 }
