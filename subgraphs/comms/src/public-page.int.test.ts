@@ -237,6 +237,25 @@ describe('maintenance', () => {
         components: [{ id: db, name: 'Database', group: null }],
       }),
     ]);
+    // The same through the graph (publicStatus, for GraphQL clients and wallboards), once the rendering has it.
+    await expect
+      .poll(
+        async () =>
+          ok(
+            await comms.gql<{ publicStatus: { maintenances: unknown[] } }>(
+              'query { publicStatus { maintenances { id message components { id name group } } } }',
+              {},
+              { kind: 'anonymous' },
+            ),
+          ).publicStatus.maintenances,
+      )
+      .toEqual([
+        {
+          id: scheduled.id,
+          message: 'Writes pause for a minute.',
+          components: [{ id: db, name: 'Database', group: null }],
+        },
+      ]);
 
     const statusOf = async () =>
       ok(

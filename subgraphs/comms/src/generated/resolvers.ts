@@ -416,6 +416,14 @@ export type PublicComponent = {
   status: ComponentStatus;
 };
 
+/** A component named on the public page, without its status (a maintenance's affected components). */
+export type PublicComponentRef = {
+  __typename?: 'PublicComponentRef';
+  group?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type PublicIncident = {
   __typename?: 'PublicIncident';
   id: Scalars['ID']['output'];
@@ -430,7 +438,11 @@ export type PublicIncident = {
 
 export type PublicMaintenance = {
   __typename?: 'PublicMaintenance';
+  /** The components it affects, in the page's order. */
+  components: Array<PublicComponentRef>;
   id: Scalars['ID']['output'];
+  /** What the admin wrote for the public; null when nothing was. */
+  message?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   scheduledFor: Scalars['DateTime']['output'];
   scheduledUntil: Scalars['DateTime']['output'];
@@ -855,6 +867,7 @@ export type ResolversTypes = {
   PublicBanner: ResolverTypeWrapper<Omit<PublicBanner, 'kind' | 'level'> & { kind: ResolversTypes['PublicBannerKind'], level: ResolversTypes['BannerLevel'] }>;
   PublicBannerKind: ResolverTypeWrapper<PublicBannerKind>;
   PublicComponent: ResolverTypeWrapper<Omit<PublicComponent, 'status'> & { status: ResolversTypes['ComponentStatus'] }>;
+  PublicComponentRef: ResolverTypeWrapper<PublicComponentRef>;
   PublicIncident: ResolverTypeWrapper<Omit<PublicIncident, 'state'> & { state: ResolversTypes['AnnouncementState'] }>;
   PublicMaintenance: ResolverTypeWrapper<Omit<PublicMaintenance, 'status'> & { status: ResolversTypes['MaintenanceStatus'] }>;
   PublicStatus: ResolverTypeWrapper<Omit<PublicStatus, 'components' | 'incidents' | 'indicator' | 'maintenances'> & { components: Array<ResolversTypes['PublicComponent']>, incidents: Array<ResolversTypes['PublicIncident']>, indicator: ResolversTypes['StatusIndicator'], maintenances: Array<ResolversTypes['PublicMaintenance']> }>;
@@ -908,6 +921,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PublicBanner: PublicBanner;
   PublicComponent: PublicComponent;
+  PublicComponentRef: PublicComponentRef;
   PublicIncident: PublicIncident;
   PublicMaintenance: PublicMaintenance;
   PublicStatus: Omit<PublicStatus, 'components' | 'incidents' | 'maintenances'> & { components: Array<ResolversParentTypes['PublicComponent']>, incidents: Array<ResolversParentTypes['PublicIncident']>, maintenances: Array<ResolversParentTypes['PublicMaintenance']> };
@@ -1095,6 +1109,12 @@ export type PublicComponentResolvers<ContextType = CommsContext, ParentType exte
   status?: Resolver<ResolversTypes['ComponentStatus'], ParentType, ContextType>;
 };
 
+export type PublicComponentRefResolvers<ContextType = CommsContext, ParentType extends ResolversParentTypes['PublicComponentRef'] = ResolversParentTypes['PublicComponentRef']> = {
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PublicIncidentResolvers<ContextType = CommsContext, ParentType extends ResolversParentTypes['PublicIncident'] = ResolversParentTypes['PublicIncident']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1106,7 +1126,9 @@ export type PublicIncidentResolvers<ContextType = CommsContext, ParentType exten
 };
 
 export type PublicMaintenanceResolvers<ContextType = CommsContext, ParentType extends ResolversParentTypes['PublicMaintenance'] = ResolversParentTypes['PublicMaintenance']> = {
+  components?: Resolver<Array<ResolversTypes['PublicComponentRef']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scheduledFor?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   scheduledUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1256,6 +1278,7 @@ export type Resolvers<ContextType = CommsContext> = {
   PublicBanner?: PublicBannerResolvers<ContextType>;
   PublicBannerKind?: PublicBannerKindResolvers;
   PublicComponent?: PublicComponentResolvers<ContextType>;
+  PublicComponentRef?: PublicComponentRefResolvers<ContextType>;
   PublicIncident?: PublicIncidentResolvers<ContextType>;
   PublicMaintenance?: PublicMaintenanceResolvers<ContextType>;
   PublicStatus?: PublicStatusResolvers<ContextType>;

@@ -28,6 +28,8 @@ export function publicStatusOf(found: { renderedAt: number; summary: PublicSumma
       status: m.status,
       scheduledFor: m.scheduled_for * 1000,
       scheduledUntil: m.scheduled_until * 1000,
+      message: m.message,
+      components: m.components,
     })),
   };
 }
