@@ -244,12 +244,14 @@ describe('gateway response cache end to end', () => {
     );
   });
 
-  it('lets a REST adapter answer an unchanged list again from one conditional request, and shows writes at once', async () => {
+  it('lets a REST adapter answer an unchanged list again on its own, and shows writes and revocations at once', async () => {
     const rest = stack.urls['rest-incidents']!;
-    const reused = async () => {
+    const outcome = async (name: string) => {
       const metrics = await (await fetch(`${rest}/metrics`)).text();
-      return Number(/rest_answer_reuse_total\{outcome="reused"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0);
+      const found = new RegExp(`rest_answer_reuse_total\\{outcome="${name}"[^}]*\\} (\\d+)`).exec(metrics);
+      return Number(found?.[1] ?? 0);
     };
+    const counts = async () => ({ unchanged: await outcome('unchanged'), reused: await outcome('reused') });
     const list = () => call('GET', `${rest}/api/v1/incidents?status=open&limit=100`, { token: admin });
     const created = await call('POST', `${rest}/api/v1/incidents`, {
       token: admin,
@@ -259,13 +261,22 @@ describe('gateway response cache end to end', () => {
     const id: string = created.body.id;
 
     const first = await list();
-    const before = await reused();
+    const before = await counts();
     const second = await list();
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('content-type')).toMatch(/^application\/json/);
-    // The adapter revalidated its answer (the gateway answered 304) and sent it again without rebuilding it.
-    expect(await reused()).toBe(before + 1);
+    // The event streams had not moved since the gateway's answer: sent again without asking the gateway.
+    expect(await counts()).toEqual({ ...before, unchanged: before.unchanged + 1 });
+    // A write in another domain (a user's name) moves the users stream: the adapter asks the gateway, which says
+    // 304 (the list reads no user), and the confirmation's terms let the next request go without asking again.
+    await mutate('mutation($id: ID!, $n: String!) { updateUser(id: $id, input: { name: $n }) { id } }', {
+      id: adminId,
+      n: 'Cache Admin',
+    });
+    expect((await list()).body).toEqual(first.body);
+    expect(await list()).toMatchObject({ status: 200, body: first.body });
+    expect(await counts()).toEqual({ unchanged: before.unchanged + 2, reused: before.reused + 1 });
 
     const patched = await call('PATCH', `${rest}/api/v1/incidents/${id}`, {
       token: admin,
@@ -291,6 +302,25 @@ describe('gateway response cache end to end', () => {
     expect((await asToken()).status).toBe(200);
     await mutate('mutation($id: ID!) { revokeApiToken(id: $id) { id } }', { id: token.apiToken.id });
     expect((await asToken()).status).toBe(401);
+  });
+
+  it('tells signed-in callers when an answer stands in terms only a holder of the internal secret can check', async () => {
+    const query = '{ incidents(first: 5) { nodes { id title } } }';
+    const signedIn = await call('POST', stack.graphqlUrl, { token: admin, body: { query } });
+    const scope = signedIn.headers.get('x-ps-reuse-scope');
+    const version = signedIn.headers.get('x-ps-reuse-version');
+    const until = Number(signedIn.headers.get('x-ps-reuse-until'));
+    expect(scope).toBe('incidents,users');
+    // Keyed, not the streams' ids (which would tell when anyone last signed out).
+    expect(version).toMatch(/^[\w-]{22}$/);
+    expect(until).toBeGreaterThan(Date.now());
+    expect(until).toBeLessThanOrEqual(Date.now() + 61_000);
+    const again = await call('POST', stack.graphqlUrl, { token: admin, body: { query } });
+    expect(again.headers.get('x-ps-reuse-version')).toBe(version);
+    const anonymous = await call('POST', stack.graphqlUrl, {
+      body: { query: '{ publicStatus { indicator } }' },
+    });
+    expect(anonymous.headers.get('x-ps-reuse-scope')).toBeNull();
   });
 
   it('computes an answer once for identical requests arriving together, each seeing the latest write', async () => {

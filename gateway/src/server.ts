@@ -19,15 +19,17 @@ import {
   type Logger,
   type Principal,
   parseTrustedProxies,
+  RateLimiter,
   REQUEST_ID_HEADER,
   type RedisHandle,
   refusalPlugin,
   type ServiceParts,
+  StreamHeads,
   signIdentity,
 } from '@polystatus/kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createGatewayAuthenticator, type GatewayAuthenticator } from './auth/gateway-authenticator.ts';
-import { VerifiedSessions } from './auth/verified-sessions.ts';
+import { MAX_TRUST_MS, VerifiedSessions } from './auth/verified-sessions.ts';
 import type { GatewayEnv } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { parseOrigins, registerCors } from './http/cors.ts';
@@ -36,7 +38,6 @@ import { sendGraphQLError } from './http/graphql-error-reply.ts';
 import { graphqlLimitsOf } from './http/graphql-limits.ts';
 import { clientSchemaIntrospection } from './http/introspection.ts';
 import { introspectionPolicyPlugin } from './http/introspection-policy.ts';
-import { RateLimiter } from './http/rate-limit.ts';
 import { refuseBadShape } from './http/request-shape.ts';
 import { registerServerTiming } from './http/server-timing.ts';
 import { attachRealtime } from './realtime/attach.ts';
@@ -45,7 +46,6 @@ import type { RealtimeConfig } from './realtime/config.ts';
 import { domainEventStream } from './realtime/keys.ts';
 import { type CacheNote, ResponseCache } from './response-cache/response-cache.ts';
 import { VERSIONED_READS } from './response-cache/versioned-reads.ts';
-import { StreamHeads } from './streams/stream-heads.ts';
 import { SubgraphDataSource } from './subgraphs/data-source.ts';
 import { SubgraphHttp } from './subgraphs/subgraph-http.ts';
 
@@ -167,6 +167,7 @@ export async function buildGatewayService(env: GatewayEnv, deps: GatewayDeps = {
           schema: clientSchema,
           heads,
           streamOf,
+          secret: env.POLYSTATUS_INTERNAL_SECRET,
           registry: parts.metrics.registry,
           logger: parts.logger,
         });
@@ -292,13 +293,15 @@ async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise
       const principal = principals.get(request)!;
       const key = cache.keyOf(request, principal);
       if (key === undefined) return;
-      const found = await cache.lookup(key, arrivals.get(request));
+      // A REST adapter may reuse the answer on its own until then (response-cache.ts `sendTerms`).
+      const until = Math.min(principal.expiresAt ?? Number.POSITIVE_INFINITY, Date.now() + MAX_TRUST_MS);
+      const found = await cache.lookup(key, until, arrivals.get(request));
       if (!found) return;
       if ('note' in found) {
         notes.set(request, found.note);
         return;
       }
-      const { entry } = found;
+      const { entry, heads } = found;
       const budgetKey = costBudget && budgetKeyOf(principal);
       const decision = budgetKey ? costBudget.take(budgetKey, entry.cost) : undefined;
       if (decision && !decision.allowed) {
@@ -309,7 +312,7 @@ async function mountGraphQL(scope: FastifyInstance, opts: MountOptions): Promise
           }),
         );
       }
-      return cache.send(request, reply, entry);
+      return cache.send(request, reply, entry, heads, until);
     });
     // Scope hooks run after the app's, so the payload is final here (compressed when the client accepts it).
     scope.addHook('onSend', async (request, reply, payload) => {

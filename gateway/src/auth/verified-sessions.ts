@@ -3,13 +3,13 @@ import {
   type Authenticator,
   ExpiringCache,
   envelopeFromFields,
+  FreshRead,
   isServiceAuthorization,
   type Logger,
   type Principal,
   type Redis,
 } from '@polystatus/kit';
 import { compareStreamIds } from '../realtime/stream-id.ts';
-import { FreshRead } from '../streams/fresh-read.ts';
 
 export interface VerifiedSessionsOptions {
   /** What answers a credential this cache does not hold (the users-service introspection, in the gateway). */
@@ -34,6 +34,8 @@ interface Trusted {
   until: number;
 }
 
+/** Longest a verified credential is trusted without asking the users service again, by default. */
+export const MAX_TRUST_MS = 60_000;
 /** After the stream cannot be read, skip the cache (ask every time) for this long before trying again. */
 const BYPASS_MS = 5_000;
 /** Events read per XRANGE while catching up. */
@@ -66,7 +68,7 @@ export class VerifiedSessions implements Authenticator {
   private bypassUntil = 0;
 
   constructor(private readonly opts: VerifiedSessionsOptions) {
-    this.maxTrustMs = opts.maxTrustMs ?? 60_000;
+    this.maxTrustMs = opts.maxTrustMs ?? MAX_TRUST_MS;
     this.cache = new ExpiringCache<Trusted>((t) => t.until, opts.maxEntries ?? 10_000);
   }
 

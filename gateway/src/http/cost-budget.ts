@@ -1,8 +1,8 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import type { RateLimiter } from '@polystatus/kit';
 import { DomainError, documentMeasurer, type Principal } from '@polystatus/kit';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.ts';
-import type { RateLimiter } from './rate-limit.ts';
 
 /** Whose budget an operation spends: a signed-in user's wherever they call from, else the client address's. */
 export const budgetKeyOf = (principal: Principal): string | undefined =>

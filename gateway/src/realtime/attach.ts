@@ -1,4 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
+import type { RateLimiter } from '@polystatus/kit';
 import {
   type Authenticator,
   clientAddress,
@@ -9,7 +10,6 @@ import {
 import type { GatewayEnv } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import { graphqlLimitsOf } from '../http/graphql-limits.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
 import { apolloExecutor } from './apollo-executor.ts';
 import { loadRealtimeConfig, type RealtimeConfig } from './config.ts';
 import type { RealtimeSchema } from './schema.ts';

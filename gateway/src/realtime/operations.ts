@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import type { RateLimiter } from '@polystatus/kit';
 import { DomainError, type Principal } from '@polystatus/kit';
 import type { FormattedExecutionResult } from 'graphql';
-import type { RateLimiter } from '../http/rate-limit.ts';
 import type { GraphExecutor } from './graph-executor.ts';
 
 /** How the socket treats a query or mutation the way `POST /graphql` treats it. */

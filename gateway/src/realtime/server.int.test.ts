@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { RateLimiter } from '@polystatus/kit';
 import { deletePrefix, testRedis, uniquePrefix } from '@polystatus/kit/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RateLimiter } from '../http/rate-limit.ts';
 import { CLOSE } from './close-codes.ts';
 import type { SocketOperationPolicy } from './operations.ts';
 import { FakeGraph } from './test-support/fake-graph.ts';

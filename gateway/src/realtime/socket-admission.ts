@@ -1,4 +1,4 @@
-import { RateLimiter } from '../http/rate-limit.ts';
+import { RateLimiter } from '@polystatus/kit';
 import { CLOSE } from './close-codes.ts';
 
 /**

@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { documentMeasurer, type Logger, type Principal, SizedLru } from '@polystatus/kit';
+import {
+  answerVersion,
+  documentMeasurer,
+  EMPTY_STREAM,
+  type Logger,
+  type Principal,
+  REUSE_HEADERS,
+  SizedLru,
+  type StreamHeads,
+} from '@polystatus/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import type { GatewayContext } from '../context.ts';
-import { EMPTY_STREAM, type StreamHeads } from '../streams/stream-heads.ts';
 import { ReadScopes } from './read-scope.ts';
 import { type StoredResponse, storedSize } from './stored-response.ts';
 
@@ -17,6 +25,8 @@ const KEPT_HEADERS = ['content-type', 'content-encoding', 'vary'] as const;
 const WRITE_WORDS = /\b(?:mutation|subscription)\b/;
 /** Longest a request waits for an identical one's answer before computing its own. */
 const JOIN_TIMEOUT_MS = 5_000;
+/** The domain whose stream carries every revocation: a caller's credential stands while it did not move. */
+const CREDENTIALS_DOMAIN = 'users';
 
 export interface ResponseCacheOptions {
   /** Bounds of the store: every answer together, and one answer. */
@@ -27,6 +37,8 @@ export interface ResponseCacheOptions {
   /** Newest ids of every versioned domain's event stream; `streamOf(domain)` names each in `heads.streams`. */
   heads: StreamHeads;
   streamOf: (domain: string) => string;
+  /** Keys the reuse version sent to REST adapters (POLYSTATUS_INTERNAL_SECRET). */
+  secret: string;
   registry?: Registry;
   logger?: Logger;
 }
@@ -36,6 +48,8 @@ export interface CacheNote {
   key: string;
   /** Newest ids of every versioned stream, read after the request arrived and before it executes. */
   heads: readonly string[];
+  /** Until when the caller's credential stands without asking again (epoch ms; see `send`). */
+  until: number;
   /** Set once the operation is known to be versioned: the domains it reads. */
   scope?: readonly string[];
   cost: number;
@@ -51,7 +65,7 @@ interface Computing {
 }
 
 /** What `lookup` found: an answer to send, or what to compute one with. */
-export type Lookup = { entry: StoredResponse } | { note: CacheNote } | undefined;
+export type Lookup = { entry: StoredResponse; heads: readonly string[] } | { note: CacheNote } | undefined;
 
 /** A GraphQL request's parameters, from a POSTed body or a GET query string. */
 interface OperationParams {
@@ -144,7 +158,7 @@ export class ResponseCache {
    * authentication made for it) and before it executes. Undefined when the streams cannot be read: the request
    * executes without the cache.
    */
-  async lookup(key: string, arrivedAt?: number): Promise<Lookup> {
+  async lookup(key: string, until: number, arrivedAt?: number): Promise<Lookup> {
     let heads: readonly string[];
     try {
       heads = await this.opts.heads.read(arrivedAt);
@@ -157,7 +171,7 @@ export class ResponseCache {
     if (entry) {
       if (sameHeads(this.headsOf(entry.domains, heads), entry.heads)) {
         this.count('hit');
-        return { entry };
+        return { entry, heads };
       }
       this.store.delete(key);
       this.count('stale');
@@ -167,12 +181,12 @@ export class ResponseCache {
       const joined = await Promise.race([computing.done, delay(JOIN_TIMEOUT_MS)]);
       if (joined) {
         this.count('joined');
-        return { entry: joined };
+        return { entry: joined, heads };
       }
       // Failed or too slow: this request computes its own, and later ones no longer wait for that one.
       if (this.computing.get(key) === computing) this.computing.delete(key);
     }
-    const note: CacheNote = { key, heads, cost: 0 };
+    const note: CacheNote = { key, heads, until, cost: 0 };
     let finish!: (entry: StoredResponse | undefined) => void;
     const done = new Promise<StoredResponse | undefined>((resolve) => {
       finish = resolve;
@@ -185,10 +199,18 @@ export class ResponseCache {
   /**
    * Sends a kept answer as it was first sent, or only "304 Not Modified" to a GET whose If-None-Match names it
    * (a REST adapter revalidating the answer it built its own from; for other methods HTTP reserves 412 for a
-   * matching If-None-Match, so a POST always gets the body).
+   * matching If-None-Match, so a POST always gets the body). `heads` are those the request read; `until` is when
+   * its caller's credential stops standing (see `termsOf`).
    */
-  send(request: FastifyRequest, reply: FastifyReply, entry: StoredResponse): FastifyReply {
+  send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    entry: StoredResponse,
+    heads: readonly string[],
+    until: number,
+  ): FastifyReply {
     void reply.header('etag', entry.etag).header(CACHE_HEADER, 'hit');
+    this.sendTerms(reply, entry.domains, heads, until);
     if (request.method === 'GET' && request.headers['if-none-match'] === entry.etag) {
       return reply.code(304).send();
     }
@@ -273,8 +295,26 @@ export class ResponseCache {
     };
     this.store.set(note.key, entry);
     void reply.header('etag', etag).header(CACHE_HEADER, 'miss');
+    this.sendTerms(reply, note.scope, note.heads, note.until);
     this.count('miss');
     return entry;
+  }
+
+  /**
+   * Tells a REST adapter when this answer stands without asking again (kit answer-version.ts): while the streams
+   * of the domains it reads, and of users (revocations), still hold the ids this request read, and the credential
+   * has not expired. Those ids were read after the request arrived and before the answer was computed (or found
+   * still standing), so the same ids read later mean nothing it depends on has changed since. Keyed with the
+   * internal secret: only a process holding it can compare, and no caller learns when anything was written.
+   */
+  private sendTerms(reply: FastifyReply, scope: readonly string[], heads: readonly string[], until: number) {
+    const domains = [...new Set([...scope, CREDENTIALS_DOMAIN])].sort();
+    const ids = this.headsOf(domains, heads);
+    if (ids.some((id) => id === EMPTY_STREAM || id === '')) return;
+    void reply
+      .header(REUSE_HEADERS.scope, domains.join(','))
+      .header(REUSE_HEADERS.version, answerVersion(this.opts.secret, domains, ids))
+      .header(REUSE_HEADERS.until, String(until));
   }
 
   /** The ids of `domains`' streams among `all` (in the order of `heads.streams`). */

@@ -57,3 +57,9 @@ export function envelopeFromFields(fields: string[]): EventEnvelope {
 
 /** Streams are capped (approximately, which is cheap) so they cannot grow without bound. */
 export const EVENT_STREAM_MAXLEN = 100_000;
+
+/**
+ * The stream a domain appends its envelopes to, in the same atomic step as each change: its newest entry id
+ * therefore versions everything the domain stores (the gateway's response cache, REST answer reuse, realtime).
+ */
+export const domainEventStream = (prefix: string, domain: string): string => `${prefix}:${domain}:events`;

@@ -16,6 +16,12 @@ export const restAdapterEnv = {
    */
   REST_ANSWER_REUSE_MB: z.coerce.number().min(0).default(16),
   /**
+   * The gateway's per-client limit (same names and defaults), applied to the answers this adapter sends again
+   * without asking the gateway (answer-reuse.ts); everything else is limited by the gateway itself.
+   */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(500),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
+  /**
    * Proxies (addresses or CIDR blocks, or `none`) whose X-Forwarded-For is believed, as at the gateway: the
    * adapter hands the client's own address on to the gateway (its rate limits and cost budget) and to handlers
    * with per-client limits, so behind a reverse proxy every client must not look like the proxy.

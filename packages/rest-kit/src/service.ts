@@ -3,13 +3,17 @@ import {
   type BaseEnv,
   type Caller,
   clientAddress,
+  createRedis,
   createService,
   DomainError,
   GatewayClient,
   type Logger,
+  RateLimiter,
+  type RedisHandle,
   type TrustedProxies,
 } from '@polystatus/kit';
 import { AnswerReuse } from './answer-reuse.ts';
+import { StreamVersions } from './answer-versions.ts';
 import { mountDocs } from './docs.ts';
 import { withRestFieldNames } from './field-names.ts';
 import type { HandlerMap, OperationHandler } from './handler.ts';
@@ -22,6 +26,8 @@ export interface RestAdapterEnv extends BaseEnv {
   GATEWAY_TIMEOUT_MS: number;
   GATEWAY_CONNECTIONS: number;
   REST_ANSWER_REUSE_MB: number;
+  RATE_LIMIT_PER_SECOND: number;
+  RATE_LIMIT_BURST: number;
   TRUSTED_PROXIES: TrustedProxies;
 }
 
@@ -71,8 +77,10 @@ export interface RestAdapterOptions {
 
 /**
  * A REST adapter: the kit's service (health, readiness, metrics, error model) with one route per operation of the
- * OpenAPI file, each answered by the handler with the same operationId, and the file's docs. It holds no state and
- * opens no Redis: everything goes through the gateway, whose reachability is its readiness.
+ * OpenAPI file, each answered by the handler with the same operationId, and the file's docs. It holds no state:
+ * everything it answers comes through the gateway, whose reachability is its readiness. With answer reuse on, it
+ * reads the domains' event-stream heads (never their data) to send an unchanged answer again without asking the
+ * gateway (answer-versions.ts, docs/decisions/0013); a Redis outage only sends every reuse to the gateway.
  */
 export async function createRestAdapterService(opts: RestAdapterOptions) {
   const spec = loadSpec(opts.swaggerPath);
@@ -83,20 +91,46 @@ export async function createRestAdapterService(opts: RestAdapterOptions) {
     timeoutMs: opts.env.GATEWAY_TIMEOUT_MS,
     connections: opts.env.GATEWAY_CONNECTIONS,
   });
+  const env = opts.env;
+  let streams: RedisHandle | undefined;
   const service = await createService(
     {
       name: opts.name,
-      env: opts.env,
-      port: opts.env.PORT,
+      env,
+      port: env.PORT,
       readiness: { gateway: () => gateway.ping() },
-      onClose: [{ name: 'gateway', run: () => gateway.close() }],
+      onClose: [
+        { name: 'gateway', run: () => gateway.close() },
+        { name: 'event-streams', run: async () => streams?.close() },
+      ],
     },
-    async ({ app, metrics }) => {
+    async ({ app, metrics, logger }) => {
       await mountDocs(app, spec);
-      const reuse =
-        opts.env.REST_ANSWER_REUSE_MB > 0
-          ? new AnswerReuse(opts.env.REST_ANSWER_REUSE_MB * 2 ** 20, metrics.registry)
-          : undefined;
+      let reuse: AnswerReuse | undefined;
+      if (env.REST_ANSWER_REUSE_MB > 0) {
+        streams = createRedis({
+          url: env.REDIS_URL,
+          name: `${opts.name}-streams`,
+          keyPrefix: env.REDIS_KEY_PREFIX,
+          commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+          logger,
+        });
+        reuse = new AnswerReuse({
+          maxBytes: env.REST_ANSWER_REUSE_MB * 2 ** 20,
+          registry: metrics.registry,
+          standing: new StreamVersions({
+            redis: streams.client,
+            keyPrefix: env.REDIS_KEY_PREFIX,
+            secret: env.POLYSTATUS_INTERNAL_SECRET,
+            logger,
+          }),
+          // The gateway's per-client limit, for the answers it never sees.
+          limiter:
+            env.RATE_LIMIT_PER_SECOND > 0
+              ? new RateLimiter({ perSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST })
+              : undefined,
+        });
+      }
       const handlers: RestHandlers = { ...opts.handlers };
       for (const op of spec.operations) {
         // Reads only: a GET changes nothing, so answering it again as before is what it would have answered.
@@ -114,7 +148,7 @@ export async function createRestAdapterService(opts: RestAdapterOptions) {
           const address = clientAddress(
             request.socket.remoteAddress,
             request.headers['x-forwarded-for'],
-            opts.env.TRUSTED_PROXIES,
+            env.TRUSTED_PROXIES,
           );
           const caller: Caller = {
             authorization: request.headers.authorization,

@@ -2,6 +2,7 @@ import { Pool } from 'undici';
 import { DomainError } from '../errors.ts';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
 import type { Logger } from '../logger.ts';
+import { type ReuseTerms, reuseTermsOf } from './answer-version.ts';
 import { interpretAnswer } from './gateway-response.ts';
 import type { GraphQLOperation } from './graphql-operation.ts';
 
@@ -26,9 +27,13 @@ export interface GatewayClientOptions {
 }
 
 /** A revalidating read's outcome: the answer still stands, or the current data (and its ETag when reusable). */
-export type Revalidated<Data> =
+export type Revalidated<Data> = (
   | { notModified: true; etag: string }
-  | { notModified: false; data: Data; etag?: string | undefined };
+  | { notModified: false; data: Data; etag?: string | undefined }
+) & {
+  /** When the gateway says the answer stands, for a caller that can check the event streams itself. */
+  terms?: ReuseTerms | undefined;
+};
 
 /** Longest path sent as a GET; Node's HTTP parser refuses request heads over 16 KB, and proxies often less. */
 const MAX_GET_PATH = 6_000;
@@ -37,6 +42,7 @@ interface Exchanged {
   status: number;
   retryAfterHeader: string | undefined;
   etag: string | undefined;
+  terms: ReuseTerms | undefined;
   text: string;
 }
 
@@ -100,8 +106,9 @@ export class GatewayClient {
       // Apollo's CSRF prevention accepts a GET only with a header a browser form cannot send.
       headers: { 'apollo-require-preflight': 'true', ...(etag ? { 'if-none-match': etag } : {}) },
     });
-    if (answer.status === 304 && etag) return { notModified: true, etag };
-    return { notModified: false, data: this.interpret<Data>(op, caller, answer), etag: answer.etag };
+    const terms = answer.etag ? answer.terms : undefined;
+    if (answer.status === 304 && etag) return { notModified: true, etag, terms };
+    return { notModified: false, data: this.interpret<Data>(op, caller, answer), etag: answer.etag, terms };
   }
 
   private async exchange(
@@ -135,6 +142,7 @@ export class GatewayClient {
         status: res.statusCode,
         retryAfterHeader: Array.isArray(ra) ? ra[0] : ra,
         etag: Array.isArray(etag) ? etag[0] : etag,
+        terms: reuseTermsOf(res.headers),
         text: await res.body.text(),
       };
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { Redis } from '@polystatus/kit';
+import type { Redis } from '../redis.ts';
 import { FreshRead } from './fresh-read.ts';
 
 /** The id a stream that holds nothing (or does not exist) reports as its newest. */
