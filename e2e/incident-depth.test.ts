@@ -226,6 +226,16 @@ describe('response roles: /api/v1/incidents/{id}/roles', () => {
       people.responder2.id,
       people.responder.id,
     ]);
+    // People are named as the users service calls them, and a rename reaches the entries written after it.
+    expect(roleEntries[0].message).toBe('Scribe assigned: viewer person');
+    const renamed = await http('PUT', `${usersApi}/api/v1/users/${people.bob.id}`, {
+      token: adminToken,
+      body: { name: 'Bob Builder' },
+    });
+    expect(renamed.status).toBe(200);
+    await call('PUT', `${roles}/scribe/${people.ann.id}`, { op: 'assignIncidentRole' });
+    const latest = await call('GET', `/api/v1/incidents/${id}/timeline`, { op: 'listTimelineEvents' });
+    expect(latest.body.at(-1).message).toBe('Scribe assigned: viewer person (was Bob Builder)');
   });
 
   it('refuses an unknown user, a disabled user and an unknown role naming the field, and stores nothing', async () => {

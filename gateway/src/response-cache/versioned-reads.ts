@@ -71,6 +71,8 @@ export const VERSIONED_READS: Readonly<Record<string, readonly string[]>> = {
       'author',
       'at',
       'system',
+      'subjectId',
+      'subject',
       'upstream',
     ]),
     ...fieldsOf('UpstreamUpdate', ['provider', 'upstreamId', 'status', 'at', 'url']),

@@ -36,9 +36,14 @@ const userSnapshot = z.strictObject({
 
 export const USERS_EVENT_DATA = {
   [USERS_EVENTS.created]: userSnapshot,
-  /** The names of the fields that changed; `password` ends every session of the user. */
+  /**
+   * The names of the fields that changed; `password` ends every session of the user. A changed name or team also
+   * comes with its new value, so consumers that show people (the incidents timeline) need not ask the users service.
+   */
   [USERS_EVENTS.updated]: z.strictObject({
     fields: z.array(z.enum(['name', 'team', 'role', 'password'])).min(1),
+    name: z.string().optional(),
+    team: z.string().optional(),
   }),
   [USERS_EVENTS.roleChanged]: z.strictObject({ from: role, to: role }),
   [USERS_EVENTS.disabled]: z.strictObject({}),

@@ -102,6 +102,63 @@ describe('assignCommander checks the commander against the users events', () => 
   });
 });
 
+describe('the timeline names people', () => {
+  type Entry = { type: string; message: string; subjectId: string | null; subject: { id: string } | null };
+  const entries = async (id: string) =>
+    ok(
+      await svc.gql<{ incident: { timeline: { edges: { node: Entry }[] } } }>(
+        `query($id: ID!) { incident(id: $id) { timeline(first: 50) { edges { node {
+          type message subjectId subject { id } } } } } }`,
+        { id },
+      ),
+    ).incident.timeline.edges.map((e) => e.node);
+
+  it('as the users events call them when the entry is written, with the user in subject', async () => {
+    const inc = await create();
+    await createUsers(redis, prefix, 'lead-one', 'lead-two');
+    ok(await assign(inc.id, 'lead-one'));
+    // A rename reaches later entries; what was written stays as it was said.
+    await appendUserEvent(redis, prefix, 'user.updated', 'lead-one', { fields: ['name'], name: 'Ann Lee' });
+    ok(await assign(inc.id, 'lead-two'));
+    ok(
+      await svc.gql(
+        `mutation($id: ID!) { acknowledgeIncident(id: $id) { acknowledged } }`,
+        { id: inc.id },
+        {
+          role: 'responder',
+          id: 'lead-one',
+        },
+      ),
+    );
+    const written = (await entries(inc.id)).filter((e) => e.type !== 'CREATED');
+    expect(written).toEqual([
+      {
+        type: 'COMMANDER_ASSIGNED',
+        message: 'Commander assigned: User lead-one',
+        subjectId: 'lead-one',
+        subject: { id: 'lead-one' },
+      },
+      {
+        type: 'COMMANDER_ASSIGNED',
+        message: 'Commander assigned: User lead-two (was Ann Lee)',
+        subjectId: 'lead-two',
+        subject: { id: 'lead-two' },
+      },
+      { type: 'ACKNOWLEDGED', message: 'Acknowledged by Ann Lee', subjectId: null, subject: null },
+    ]);
+  });
+
+  it('by id when the directory never heard of them (a service, a user from before names were kept)', async () => {
+    const inc = await create();
+    await createUsers(redis, prefix, 'nameless');
+    await new UserDirectory(redis, keys).catchUp();
+    expect(await redis.hdel(keys.userNames, 'nameless')).toBe(1);
+    ok(await assign(inc.id, 'nameless'));
+    const [entry] = (await entries(inc.id)).filter((e) => e.type === 'COMMANDER_ASSIGNED');
+    expect(entry?.message).toBe('Commander assigned: nameless');
+  });
+});
+
 describe('UserDirectory', () => {
   // Each test owns a prefix, so stream positions and trims do not disturb the service above.
   const own = () => {

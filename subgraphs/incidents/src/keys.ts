@@ -34,6 +34,7 @@ import type { Source, Status } from './domain/incident.ts';
  *   ai:pending                zset    open or in_progress (the only ones that can be overdue)
  *   user-directory            hash    userId → enabled | disabled: the users this domain learned from user events
  *   user-directory:applied    string  id of the last users-stream entry applied to user-directory
+ *   user-names                hash    userId → display name, from the same events: timeline entries name people
  *
  * Read only, owned by the users domain: `<prefix>:users:events`, its event stream (the published interface a
  * domain may listen to; never another domain's data keys).
@@ -66,6 +67,8 @@ export interface IncidentsKeys {
   actionItemsPending: string;
   userDirectory: string;
   userDirectoryApplied: string;
+  /** Display names learned with `userDirectory` (same catch-up, same position). */
+  userNames: string;
   /** The users domain's event stream, which feeds `userDirectory`; read, never written. */
   usersEvents: string;
   /** The prefixes handed to Lua, so scripts append a value instead of spelling a key. */
@@ -95,6 +98,8 @@ export interface Keyspace {
   aiOwner: string;
   aiStatus: string;
   aiPending: string;
+  /** Read by write scripts to name people in timeline messages (write-common.lua `name_of`). */
+  userNames: string;
 }
 
 export function incidentsKeys(prefix: string): IncidentsKeys {
@@ -122,6 +127,7 @@ export function incidentsKeys(prefix: string): IncidentsKeys {
     aiOwner: `${base}:ai:owner:`,
     aiStatus: `${base}:ai:status:`,
     aiPending: `${base}:ai:pending`,
+    userNames: `${base}:user-names`,
   };
   return {
     seq: ks.seq,
@@ -151,6 +157,7 @@ export function incidentsKeys(prefix: string): IncidentsKeys {
     actionItemsPending: ks.aiPending,
     userDirectory: `${base}:user-directory`,
     userDirectoryApplied: `${base}:user-directory:applied`,
+    userNames: ks.userNames,
     usersEvents: `${prefix}:users:events`,
     keyspace: () => ({ ...ks }),
   };

@@ -48,7 +48,11 @@ async function newIncident(title = 'Checkout fails', as: Parameters<IncidentsHar
 }
 
 type Timeline = {
-  incident: { timeline: { edges: { node: { type: string; message: string; authorId: string } }[] } };
+  incident: {
+    timeline: {
+      edges: { node: { type: string; message: string; authorId: string; subjectId: string | null } }[];
+    };
+  };
 };
 const timeline = async (id: string) =>
   ok(await svc.gql<Timeline>(TIMELINE, { id, first: 100 })).incident.timeline.edges.map((e) => e.node);
@@ -133,12 +137,13 @@ describe('roles', () => {
     expect((await holdings('bob')).map((h) => h.incident.id)).toContain(id);
 
     const entries = (await timeline(id)).filter((e) => e.type.startsWith('ROLE_'));
-    expect(entries.map((e) => e.message)).toEqual([
-      'Scribe assigned: ann',
-      'Responder assigned: bob',
-      'Responder assigned: cat',
-      'Scribe assigned: bob (was ann)',
-      'Responder unassigned: cat',
+    // Named as the users events call them; the id stays machine-readable in subjectId.
+    expect(entries.map((e) => [e.message, e.subjectId])).toEqual([
+      ['Scribe assigned: User ann', 'ann'],
+      ['Responder assigned: User bob', 'bob'],
+      ['Responder assigned: User cat', 'cat'],
+      ['Scribe assigned: User bob (was User ann)', 'bob'],
+      ['Responder unassigned: User cat', 'cat'],
     ]);
     expect(new Set(entries.map((e) => e.authorId))).toEqual(new Set(['u-resp']));
   });
@@ -231,7 +236,7 @@ describe('action items', () => {
       `Action item ${late.id} created: add the alert`,
       `Action item ${later.id} created: write the runbook`,
       `Action item ${undated.id} created: tidy up`,
-      `Action item ${late.id}: owner bob; status in_progress`,
+      `Action item ${late.id}: owner User bob; status in_progress`,
       `Action item ${late.id}: status done`,
     ]);
   });

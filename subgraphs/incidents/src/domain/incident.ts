@@ -74,6 +74,8 @@ export interface TimelineEntry {
   authorId: string;
   at: number;
   system: boolean;
+  /** The user a system entry is about: the commander or role holder it assigned or unassigned. */
+  subjectId: string | null;
   /** For `upstream_update` entries. */
   upstream: UpstreamUpdate | null;
 }

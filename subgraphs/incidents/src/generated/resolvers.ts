@@ -489,6 +489,12 @@ export type TimelineEvent = {
   id: Scalars['ID']['output'];
   incidentId: Scalars['ID']['output'];
   message: Scalars['String']['output'];
+  subject?: Maybe<User>;
+  /**
+   * The user a system entry is about: the commander or role holder it assigned or unassigned; null otherwise.
+   * The message names them as they were called then; this is who they are now.
+   */
+  subjectId?: Maybe<Scalars['ID']['output']>;
   /** True for entries the system recorded for a change (status, assignment, postmortem). */
   system: Scalars['Boolean']['output'];
   type: TimelineEventType;
@@ -972,6 +978,8 @@ export type TimelineEventResolvers<ContextType = IncidentsContext, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   system?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['TimelineEventType'], ParentType, ContextType>;
   upstream?: Resolver<Maybe<ResolversTypes['UpstreamUpdate']>, ParentType, ContextType>;

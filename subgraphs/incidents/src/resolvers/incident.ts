@@ -36,6 +36,7 @@ export const IncidentType = {
 
 export const TimelineEventType = {
   author: (e) => userRef(e.authorId),
+  subject: (e) => userRef(e.subjectId),
 } satisfies TimelineEventResolvers;
 
 export const PostmortemType = {

@@ -18,6 +18,9 @@ export async function acknowledgeIncident(
 ): Promise<{ incident: Incident; acknowledged: boolean }> {
   const actor = actorId(requireRole(principal, 'responder'));
   const incidentId = validateIncidentId('id', id);
+  // The timeline names who acknowledged: the directory learns names from the users stream, so it catches up first
+  // (one script call when already current).
+  await deps.users.catchUp();
   const now = deps.clock();
   const event = incidentEvent(
     INCIDENT_EVENTS.acknowledged,

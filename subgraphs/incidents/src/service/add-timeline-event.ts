@@ -32,6 +32,7 @@ export async function addTimelineEvent(
     authorId: actor,
     at: now,
     system: false,
+    subjectId: null,
     upstream: null,
   };
 }

@@ -24,6 +24,7 @@ function fakes(users: Record<string, UserStanding>) {
         asked.push(userId);
         return users[userId] ?? 'unknown';
       },
+      catchUp: async () => 0,
     },
     newId: () => 'INC-00000001',
     newActionItemId: () => 'ACT-00000001',

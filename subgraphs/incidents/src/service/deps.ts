@@ -7,7 +7,11 @@ import type { IncidentStore } from '../store/incident-store.ts';
 export interface IncidentsDeps {
   store: IncidentStore;
   /** The users this domain knows of, current as of the call (store/user-directory.ts). */
-  users: { standing(userId: string): Promise<UserStanding> };
+  users: {
+    standing(userId: string): Promise<UserStanding>;
+    /** Applies every users event not yet applied (names for timeline messages); resolves the count. */
+    catchUp(): Promise<number>;
+  };
   newId: IdGenerator;
   newActionItemId: IdGenerator;
   actionItems: ActionItemStore;

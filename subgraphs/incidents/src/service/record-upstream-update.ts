@@ -50,6 +50,7 @@ export async function recordUpstreamUpdate(
     authorId: actor,
     at: now,
     system: false,
+    subjectId: null,
     upstream,
   };
 }

@@ -34,7 +34,8 @@ export async function updateActionItem(
   }
   if (update.ownerId !== undefined) {
     changes.ownerId = update.ownerId ?? '';
-    labels.ownerId = update.ownerId ? `owner ${update.ownerId}` : 'owner removed';
+    // The script appends the new owner's name (update-action-item.lua), which only it can read atomically.
+    labels.ownerId = update.ownerId ? 'owner' : 'owner removed';
   }
   if (update.dueDate !== undefined) {
     changes.dueDate = update.dueDate === null ? '' : String(update.dueDate);

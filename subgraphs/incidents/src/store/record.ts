@@ -89,6 +89,7 @@ export function decodeTimelineEntry(incidentId: string, [id, fields]: [string, s
     authorId: m.get('authorId') ?? '',
     at: Number(m.get('at')),
     system: m.get('system') === '1',
+    subjectId: m.get('subjectId') || null,
     upstream: m.has('upstreamId')
       ? {
           provider: m.get('provider') ?? '',

@@ -7,11 +7,16 @@ import { scripts } from './scripts.ts';
 /** Users-stream entries applied per script call: bounds how long one call holds Redis while catching up. */
 export const CATCH_UP_PAGE = 500;
 
-/** The users events that decide a standing, in the order the catch-up script takes them. */
-const STANDING_EVENTS = [USERS_EVENTS.created, USERS_EVENTS.disabled, USERS_EVENTS.enabled];
+/** The users events the directory applies (standing, then names), in the order the catch-up script takes them. */
+const DIRECTORY_EVENTS = [
+  USERS_EVENTS.created,
+  USERS_EVENTS.disabled,
+  USERS_EVENTS.enabled,
+  USERS_EVENTS.updated,
+];
 
 /**
- * The users the incidents domain knows about, projected from the users domain's event stream into incidents'
+ * The users the incidents domain knows about (standing, and display names for timeline messages), projected from the users domain's event stream into incidents'
  * own keys (a domain never reads another's data keys). `standing` first catches up with the stream to its end,
  * so a user created a moment ago is known: when already up to date that costs one script call (one round trip).
  * Applying is idempotent and atomic with the read position, so callers may race freely.
@@ -48,8 +53,8 @@ export class UserDirectory {
     const reply = (await scripts.run(
       this.redis,
       'userDirectoryCatchUp',
-      [this.keys.userDirectory, this.keys.userDirectoryApplied, this.keys.usersEvents],
-      [String(this.pageSize), userId, ...STANDING_EVENTS],
+      [this.keys.userDirectory, this.keys.userDirectoryApplied, this.keys.usersEvents, this.keys.userNames],
+      [String(this.pageSize), userId, ...DIRECTORY_EVENTS],
     )) as [string, number];
     return [reply[0], Number(reply[1])];
   }

@@ -23,7 +23,7 @@ export const ADD_NOTE = `mutation Note($id: ID!, $input: TimelineNoteInput!) {
 }`;
 export const TIMELINE = `query Timeline($id: ID!, $first: Int, $after: String) {
   incident(id: $id) { timeline(first: $first, after: $after) {
-    edges { cursor node { id type message authorId system at } } pageInfo { hasNextPage endCursor }
+    edges { cursor node { id type message authorId subjectId system at } } pageInfo { hasNextPage endCursor }
   } }
 }`;
 export const POSTMORTEM_FIELDS = `incidentId version whatHappened rootCause impact lessonsLearned

@@ -94,7 +94,12 @@ export async function updateUserAs(
     if (changed.length === 0) return null;
 
     const audit: NewAuditEntry[] = [];
-    const events = [event(USERS_EVENTS.updated, actor.label, id, { fields: changed }, at)];
+    const updated = {
+      fields: changed,
+      ...(fields.name !== undefined ? { name: fields.name } : {}),
+      ...(fields.team !== undefined ? { team: fields.team } : {}),
+    };
+    const events = [event(USERS_EVENTS.updated, actor.label, id, updated, at)];
     if (fields.role) {
       events.push(
         event(USERS_EVENTS.roleChanged, actor.label, id, { from: user.role, to: fields.role as Role }, at),

@@ -136,6 +136,12 @@ describe('user CRUD', () => {
       'user.updated',
       'user.role_changed',
     ]);
+    // The new name and team travel with the event (the incidents timeline names people from it).
+    expect(events.find((e) => e.subject === u.id && e.type === 'user.updated')?.data).toEqual({
+      fields: ['name', 'team', 'role'],
+      name: 'Franck',
+      team: 'SRE',
+    });
   });
 
   it('is NOT_FOUND when updating an unknown user', async () => {

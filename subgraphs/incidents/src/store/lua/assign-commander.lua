@@ -15,7 +15,9 @@ if stale() then return reply('version_conflict') end
 move(KS.commander, old, A.commanderId, A.id, redis.call('HGET', INCIDENT, 'seq'))
 redis.call('HSET', INCIDENT, 'commanderId', A.commanderId)
 local v = bump()
-local entry = record('commander_assigned', 'Commander assigned: ' .. A.commanderId)
+local message = 'Commander assigned: ' .. name_of(A.commanderId)
+if old then message = message .. ' (was ' .. name_of(old) .. ')' end
+local entry = record('commander_assigned', message, A.commanderId)
 restat()
 emit('"version":' .. v .. ',"previousCommanderId":' .. json(old) .. ',"timelineEntryId":"' .. entry .. '"')
 return reply('ok', entry, old or '')

@@ -17,8 +17,8 @@ if redis.call('HGET', INCIDENT, 'status') ~= 'resolved' then
   redis.call('ZADD', KS.roleHolder .. A.userId, seq, A.id)
 end
 local v = bump()
-local message = A.label .. ' assigned: ' .. A.userId
-if previous then message = message .. ' (was ' .. previous .. ')' end
-local entry = record('role_assigned', message)
+local message = A.label .. ' assigned: ' .. name_of(A.userId)
+if previous then message = message .. ' (was ' .. name_of(previous) .. ')' end
+local entry = record('role_assigned', message, A.userId)
 emit('"version":' .. v .. ',"previousUserId":' .. json(previous) .. ',"timelineEntryId":"' .. entry .. '"')
 return reply('ok', entry, previous or '')

@@ -5,6 +5,6 @@ if not held or cjson.decode(held).userId ~= A.userId then return reply('noop') e
 redis.call('HDEL', ROLES, A.field)
 if not holds_any(A.userId) then redis.call('ZREM', KS.roleHolder .. A.userId, A.id) end
 local v = bump()
-local entry = record('role_unassigned', A.label .. ' unassigned: ' .. A.userId)
+local entry = record('role_unassigned', A.label .. ' unassigned: ' .. name_of(A.userId), A.userId)
 emit('"version":' .. v .. ',"timelineEntryId":"' .. entry .. '"')
 return reply('ok', entry)

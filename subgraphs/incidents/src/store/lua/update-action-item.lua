@@ -12,7 +12,12 @@ for i, f in ipairs(fields) do
   local stored = cur[i] or ''
   if present(c[f]) and c[f] ~= stored then
     changed[#changed + 1] = f
-    story[#story + 1] = A.labels[f]
+    -- A new owner is named as the directory knows them ('owner Ann Lee'); a removal keeps its label.
+    if f == 'ownerId' and c[f] ~= '' then
+      story[#story + 1] = A.labels[f] .. ' ' .. name_of(c[f])
+    else
+      story[#story + 1] = A.labels[f]
+    end
   end
 end
 if #changed == 0 then return reply('noop', '', A.itemId) end

@@ -47,9 +47,22 @@ local function bump()
   return redis.call('HINCRBY', INCIDENT, 'version', 1)
 end
 
-local function record(kind, message)
+-- A system entry; `subject`, when given, is the user it is about (an assigned commander or role holder).
+local function record(kind, message, subject)
+  if subject then
+    return redis.call('XADD', TIMELINE, '*', 'type', kind, 'message', message, 'authorId', A.actor, 'at', NOW,
+      'system', '1', 'subjectId', subject)
+  end
   return redis.call('XADD', TIMELINE, '*', 'type', kind, 'message', message, 'authorId', A.actor, 'at', NOW,
     'system', '1')
+end
+
+-- How a timeline message names a person: the display name the user directory learned from the users events when
+-- it has one (written into the entry, as a log would), else the id (services, users it never heard of).
+local function name_of(id)
+  local name = redis.call('HGET', KS.userNames, id)
+  if name and name ~= '' then return name end
+  return id
 end
 
 local function emit(members)
