@@ -246,6 +246,55 @@ describe('web app: administration and resilience', () => {
     await page.close();
   });
 
+  it('sets, replaces and takes down the status banner, with its history naming who did what', async () => {
+    const me = (await gql('{ me { name } }')).me as { name: string };
+    const page = await browser.context.newPage();
+    await signIn(page, web, stack.admin);
+    await page.goto(`${web}/admin/banner`);
+    await page.getByRole('heading', { name: 'Status banner' }).waitFor(LIVE);
+    const form = page.getByRole('form', { name: 'Set the banner' });
+
+    // A bad link is refused with the field named, and nothing is set.
+    await form.getByLabel('Level').selectOption({ label: 'Maintenance' });
+    await form.getByLabel('Title').fill('Database failover tonight');
+    await form.getByLabel('Message').fill('Writes pause for about a minute at 22:00 UTC.');
+    await form.getByLabel('Details link').fill('javascript:alert(1)');
+    await form.getByRole('button', { name: 'Set banner' }).click();
+    await form.locator('#banner-link-error').waitFor(LIVE);
+    expect((await gql('{ statusBanner { id } }')).statusBanner).toBeNull();
+
+    await form.getByLabel('Details link').fill('https://example.com/failover');
+    await form.getByRole('button', { name: 'Set banner' }).click();
+    const current = page.getByTestId('banner-current');
+    await current.getByText('Database failover tonight').waitFor(LIVE);
+    await current.getByText('Maintenance', { exact: true }).waitFor(LIVE);
+    await current.getByText(`set by ${me.name}`, { exact: false }).waitFor(LIVE);
+    const set = (await gql('{ statusBanner { level title link showing } }')).statusBanner;
+    expect(set).toEqual({
+      level: 'MAINTENANCE',
+      title: 'Database failover tonight',
+      link: 'https://example.com/failover',
+      showing: true,
+    });
+
+    // Another one replaces it; taking it down leaves none. The history lists all three, newest first.
+    await form.getByLabel('Level').selectOption({ label: 'Notice' });
+    await form.getByLabel('Title').fill('Failover done');
+    await form.getByRole('button', { name: 'Set banner' }).click();
+    await current.getByText('Failover done').waitFor(LIVE);
+    await current.getByRole('button', { name: 'Take down' }).click();
+    await page.getByText('No banner set.').waitFor(LIVE);
+    const history = page.getByTestId('banner-history').locator('li');
+    await history.filter({ hasText: 'taken down' }).first().waitFor(LIVE);
+    const entries = (await history.allTextContents()).slice(0, 3);
+    expect(entries[0]).toMatch(/^taken down Failover done/);
+    expect(entries[1]).toMatch(/^set Failover done/);
+    expect(entries[2]).toMatch(/^set Database failover tonight/);
+    for (const entry of entries) expect(entry).toContain(`by ${me.name}`);
+    await screenshot(page, 'web-admin-banner');
+    await page.close();
+  });
+
   it('shows a banner while the live connection is down and replays the missed entry when it returns', async () => {
     const title = `Socket drop ${Date.now()}`;
     const incidentId = await createIncident(title);

@@ -29,6 +29,7 @@ export const NAV: NavSection[] = [
     entries: [
       { href: '/status', label: 'Public status page', minRole: 'VIEWER' },
       { href: '/admin/status-page', label: 'Components & maintenance', minRole: 'MANAGER' },
+      { href: '/admin/banner', label: 'Status banner', minRole: 'ADMIN' },
     ],
   },
   {

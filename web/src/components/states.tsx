@@ -28,6 +28,27 @@ export const ErrorState = ({
   </div>
 );
 
+/**
+ * What a query shows before its data: its error with a retry that asks the network again, or the spinner.
+ * `refetch` is urql's re-execute function.
+ */
+export const Pending = ({
+  error,
+  refetch,
+}: {
+  error: CombinedError | undefined;
+  refetch: (opts: { requestPolicy: 'network-only' }) => void;
+}) =>
+  error ? <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : <Loading />;
+
+/** A form's or an action's failure under it, announced; nothing when there is none. */
+export const FormError = ({ error }: { error: CombinedError | Error | string | null | undefined }) =>
+  error ? (
+    <p className="form-error" role="alert">
+      {describeError(error)}
+    </p>
+  ) : null;
+
 /** A person-readable line for a failed operation, from the gateway's `extensions.code`. */
 export function describeError(error: CombinedError | Error | string): string {
   if (typeof error === 'string') return error;

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { age, SevBadge, StatusBadge } from '../components/incident-badges.tsx';
 import { useSession } from '../components/providers.tsx';
-import { Empty, ErrorState, Loading } from '../components/states.tsx';
+import { Empty, ErrorState, Pending } from '../components/states.tsx';
 import { useNow } from '../components/use-now.ts';
 import type { IncidentCardFragment } from '../generated/graphql.ts';
 import { DashboardQuery } from '../graphql/incidents.ts';
@@ -86,11 +86,7 @@ export function Dashboard() {
     return (
       <>
         {header}
-        {error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )}
+        {<Pending error={error} refetch={refetch} />}
       </>
     );
   }

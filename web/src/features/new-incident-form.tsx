@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { describedBy, Field } from '../components/field.tsx';
 import { fieldErrors } from '../components/field-errors.ts';
-import { describeError } from '../components/states.tsx';
+import { describeError, FormError } from '../components/states.tsx';
 import { CreateIncidentMutation } from '../graphql/incidents.ts';
 
 const FIELDS = ['title', 'sev', 'services', 'summary'] as const;
@@ -83,11 +83,7 @@ export function NewIncidentForm() {
         <Field id="summary" label="Summary" hint="What is happening, who is affected." error={errors.summary}>
           <textarea {...describedBy('summary', errors.summary, true)} name="summary" />
         </Field>
-        {general ? (
-          <p className="form-error" role="alert">
-            {general}
-          </p>
-        ) : null}
+        <FormError error={general} />
         <div className="actions">
           <button type="submit" className="button" disabled={result.fetching}>
             {result.fetching ? 'Declaring…' : 'Declare incident'}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { formatDuration } from '../components/durations.ts';
-import { ErrorState, Loading } from '../components/states.tsx';
+import { Pending } from '../components/states.tsx';
 import type { StatsGroupFieldsFragment } from '../generated/graphql.ts';
 import { IncidentStatsQuery } from '../graphql/response.ts';
 
@@ -48,11 +48,7 @@ export function ResponseStats() {
         </div>
       </div>
       {!stats ? (
-        error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )
+        <Pending error={error} refetch={refetch} />
       ) : (
         <>
           <div className="stat-tiles">

@@ -40,6 +40,11 @@ type Documents = {
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) {\n    redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId)\n  }\n": typeof types.RedeliverWebhookMessageDocument,
     "\n  mutation SubscribeEmail($input: SubscribeEmailInput!) {\n    subscribeEmail(input: $input) {\n      accepted\n    }\n  }\n": typeof types.SubscribeEmailDocument,
+    "\n  fragment StatusBannerFields on StatusBanner {\n    id\n    level\n    title\n    message\n    link\n    startsAt\n    endsAt\n    showing\n    setById\n    setBy {\n      id\n      name\n    }\n    setAt\n  }\n": typeof types.StatusBannerFieldsFragmentDoc,
+    "\n  query StatusBanner {\n    statusBanner {\n      ...StatusBannerFields\n    }\n  }\n": typeof types.StatusBannerDocument,
+    "\n  query StatusBannerHistory($first: Int, $after: ID) {\n    statusBannerHistory(first: $first, after: $after) {\n      cursor\n      action\n      at\n      actorId\n      actor {\n        id\n        name\n      }\n      bannerId\n      title\n      level\n      message\n      link\n      startsAt\n      endsAt\n      replacedId\n    }\n  }\n": typeof types.StatusBannerHistoryDocument,
+    "\n  mutation SetStatusBanner($input: SetStatusBannerInput!) {\n    setStatusBanner(input: $input) {\n      ...StatusBannerFields\n    }\n  }\n": typeof types.SetStatusBannerDocument,
+    "\n  mutation ClearStatusBanner {\n    clearStatusBanner\n  }\n": typeof types.ClearStatusBannerDocument,
     "\n  fragment CspEventFields on CspEvent {\n    id\n    providerId\n    upstreamId\n    kind\n    title\n    status\n    impact\n    components\n    regions\n    startedAt\n    updatedAt\n    resolvedAt\n    active\n    url\n    incidentId\n    updates {\n      at\n      status\n      body\n    }\n  }\n": typeof types.CspEventFieldsFragmentDoc,
     "\n  query IncidentCspEvents($id: ID!) {\n    incident(id: $id) {\n      id\n      cspEvents {\n        ...CspEventFields\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.IncidentCspEventsDocument,
     "\n  query Wallboard($first: Int!) {\n    providers {\n      id\n      name\n      type\n      enabled\n      components {\n        name\n        status\n        group\n      }\n      health {\n        reachable\n        circuit\n        lastSuccessAt\n        lastError\n        consecutiveFailures\n      }\n    }\n    cspEvents(filter: { active: true }, first: $first) {\n      nodes {\n        ...CspEventFields\n      }\n    }\n  }\n": typeof types.WallboardDocument,
@@ -127,6 +132,11 @@ const documents: Documents = {
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
     "\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) {\n    redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId)\n  }\n": types.RedeliverWebhookMessageDocument,
     "\n  mutation SubscribeEmail($input: SubscribeEmailInput!) {\n    subscribeEmail(input: $input) {\n      accepted\n    }\n  }\n": types.SubscribeEmailDocument,
+    "\n  fragment StatusBannerFields on StatusBanner {\n    id\n    level\n    title\n    message\n    link\n    startsAt\n    endsAt\n    showing\n    setById\n    setBy {\n      id\n      name\n    }\n    setAt\n  }\n": types.StatusBannerFieldsFragmentDoc,
+    "\n  query StatusBanner {\n    statusBanner {\n      ...StatusBannerFields\n    }\n  }\n": types.StatusBannerDocument,
+    "\n  query StatusBannerHistory($first: Int, $after: ID) {\n    statusBannerHistory(first: $first, after: $after) {\n      cursor\n      action\n      at\n      actorId\n      actor {\n        id\n        name\n      }\n      bannerId\n      title\n      level\n      message\n      link\n      startsAt\n      endsAt\n      replacedId\n    }\n  }\n": types.StatusBannerHistoryDocument,
+    "\n  mutation SetStatusBanner($input: SetStatusBannerInput!) {\n    setStatusBanner(input: $input) {\n      ...StatusBannerFields\n    }\n  }\n": types.SetStatusBannerDocument,
+    "\n  mutation ClearStatusBanner {\n    clearStatusBanner\n  }\n": types.ClearStatusBannerDocument,
     "\n  fragment CspEventFields on CspEvent {\n    id\n    providerId\n    upstreamId\n    kind\n    title\n    status\n    impact\n    components\n    regions\n    startedAt\n    updatedAt\n    resolvedAt\n    active\n    url\n    incidentId\n    updates {\n      at\n      status\n      body\n    }\n  }\n": types.CspEventFieldsFragmentDoc,
     "\n  query IncidentCspEvents($id: ID!) {\n    incident(id: $id) {\n      id\n      cspEvents {\n        ...CspEventFields\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.IncidentCspEventsDocument,
     "\n  query Wallboard($first: Int!) {\n    providers {\n      id\n      name\n      type\n      enabled\n      components {\n        name\n        status\n        group\n      }\n      health {\n        reachable\n        circuit\n        lastSuccessAt\n        lastError\n        consecutiveFailures\n      }\n    }\n    cspEvents(filter: { active: true }, first: $first) {\n      nodes {\n        ...CspEventFields\n      }\n    }\n  }\n": types.WallboardDocument,
@@ -306,6 +316,26 @@ export function graphql(source: "\n  mutation RedeliverWebhookMessage($endpointI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubscribeEmail($input: SubscribeEmailInput!) {\n    subscribeEmail(input: $input) {\n      accepted\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeEmail($input: SubscribeEmailInput!) {\n    subscribeEmail(input: $input) {\n      accepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatusBannerFields on StatusBanner {\n    id\n    level\n    title\n    message\n    link\n    startsAt\n    endsAt\n    showing\n    setById\n    setBy {\n      id\n      name\n    }\n    setAt\n  }\n"): (typeof documents)["\n  fragment StatusBannerFields on StatusBanner {\n    id\n    level\n    title\n    message\n    link\n    startsAt\n    endsAt\n    showing\n    setById\n    setBy {\n      id\n      name\n    }\n    setAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusBanner {\n    statusBanner {\n      ...StatusBannerFields\n    }\n  }\n"): (typeof documents)["\n  query StatusBanner {\n    statusBanner {\n      ...StatusBannerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusBannerHistory($first: Int, $after: ID) {\n    statusBannerHistory(first: $first, after: $after) {\n      cursor\n      action\n      at\n      actorId\n      actor {\n        id\n        name\n      }\n      bannerId\n      title\n      level\n      message\n      link\n      startsAt\n      endsAt\n      replacedId\n    }\n  }\n"): (typeof documents)["\n  query StatusBannerHistory($first: Int, $after: ID) {\n    statusBannerHistory(first: $first, after: $after) {\n      cursor\n      action\n      at\n      actorId\n      actor {\n        id\n        name\n      }\n      bannerId\n      title\n      level\n      message\n      link\n      startsAt\n      endsAt\n      replacedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStatusBanner($input: SetStatusBannerInput!) {\n    setStatusBanner(input: $input) {\n      ...StatusBannerFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetStatusBanner($input: SetStatusBannerInput!) {\n    setStatusBanner(input: $input) {\n      ...StatusBannerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearStatusBanner {\n    clearStatusBanner\n  }\n"): (typeof documents)["\n  mutation ClearStatusBanner {\n    clearStatusBanner\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -285,3 +285,69 @@ export const SubscribeEmailMutation = graphql(`
     }
   }
 `);
+
+/** The manual banner as an admin sets it (the public banner shows it when nothing more severe is going on). */
+export const StatusBannerFieldsFragment = graphql(`
+  fragment StatusBannerFields on StatusBanner {
+    id
+    level
+    title
+    message
+    link
+    startsAt
+    endsAt
+    showing
+    setById
+    setBy {
+      id
+      name
+    }
+    setAt
+  }
+`);
+
+export const StatusBannerQuery = graphql(`
+  query StatusBanner {
+    statusBanner {
+      ...StatusBannerFields
+    }
+  }
+`);
+
+/** The banner's changes, newest first, a page at a time (`after`: the last cursor seen). */
+export const StatusBannerHistoryQuery = graphql(`
+  query StatusBannerHistory($first: Int, $after: ID) {
+    statusBannerHistory(first: $first, after: $after) {
+      cursor
+      action
+      at
+      actorId
+      actor {
+        id
+        name
+      }
+      bannerId
+      title
+      level
+      message
+      link
+      startsAt
+      endsAt
+      replacedId
+    }
+  }
+`);
+
+export const SetStatusBannerMutation = graphql(`
+  mutation SetStatusBanner($input: SetStatusBannerInput!) {
+    setStatusBanner(input: $input) {
+      ...StatusBannerFields
+    }
+  }
+`);
+
+export const ClearStatusBannerMutation = graphql(`
+  mutation ClearStatusBanner {
+    clearStatusBanner
+  }
+`);

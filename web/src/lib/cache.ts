@@ -122,6 +122,12 @@ const invalidateLists = (cache: Cache, fieldName: string) => {
     if (f.fieldName === fieldName) cache.invalidate('Query', f.fieldKey);
 };
 
+const invalidateBanner = (cache: Cache) => {
+  invalidateLists(cache, 'statusBanner');
+  invalidateLists(cache, 'statusBannerHistory');
+  invalidateLists(cache, 'publicBanner');
+};
+
 type Result<K extends string> = { [key in K]?: Data | null };
 
 export const cacheOptions: CacheExchangeOpts = {
@@ -197,6 +203,7 @@ export const cacheOptions: CacheExchangeOpts = {
     CspCauseEdge: () => null,
     CspCauseEvidence: () => null,
     CspEventChange: () => null,
+    StatusBannerChange: (c) => String(c.cursor),
   },
   updates: {
     Subscription: {
@@ -241,6 +248,10 @@ export const cacheOptions: CacheExchangeOpts = {
       },
     },
     Mutation: {
+      // The one manual banner and its history: read again after any change (a set replaces, a clear answers a
+      // Boolean the cache cannot place).
+      setStatusBanner: (_result, _args, cache) => invalidateBanner(cache),
+      clearStatusBanner: (_result, _args, cache) => invalidateBanner(cache),
       createIncident: (result, _args, cache) =>
         placeIncident(cache, (result as Result<'createIncident'>).createIncident as IncidentLike | null),
       changeIncidentStatus: (result, _args, cache) =>

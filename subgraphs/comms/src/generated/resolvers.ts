@@ -573,6 +573,7 @@ export type StatusBanner = {
   link?: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
   setAt: Scalars['DateTime']['output'];
+  setBy?: Maybe<User>;
   setById: Scalars['ID']['output'];
   /** Whether it is showing now (started and not yet ended). */
   showing: Scalars['Boolean']['output'];
@@ -591,6 +592,8 @@ export type StatusBannerAction =
 export type StatusBannerChange = {
   __typename?: 'StatusBannerChange';
   action: StatusBannerAction;
+  /** Who set or cleared it. */
+  actor?: Maybe<User>;
   actorId: Scalars['ID']['output'];
   at: Scalars['DateTime']['output'];
   bannerId: Scalars['ID']['output'];
@@ -1173,6 +1176,7 @@ export type StatusBannerResolvers<ContextType = CommsContext, ParentType extends
   link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   setAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  setBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   setById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   showing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1183,6 +1187,7 @@ export type StatusBannerActionResolvers = { CLEARED: 'cleared', SET: 'set' };
 
 export type StatusBannerChangeResolvers<ContextType = CommsContext, ParentType extends ResolversParentTypes['StatusBannerChange'] = ResolversParentTypes['StatusBannerChange']> = {
   action?: Resolver<ResolversTypes['StatusBannerAction'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   bannerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

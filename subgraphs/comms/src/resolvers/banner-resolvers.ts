@@ -66,9 +66,11 @@ export const BannerMutation = {
 export const bannerTypes = {
   StatusBanner: {
     showing: (b, _, ctx) => isShowing(b, ctx.deps.clock()),
+    setBy: (b) => ({ id: b.setById }),
   } satisfies StatusBannerResolvers,
   StatusBannerChange: {
     actorId: (c) => (c.action === 'set' ? c.data.setById : c.data.clearedById),
+    actor: (c) => ({ id: c.action === 'set' ? c.data.setById : c.data.clearedById }),
     bannerId: (c) => c.data.bannerId,
     title: (c) => c.data.title,
     level: (c) => (c.action === 'set' ? c.data.level : null),

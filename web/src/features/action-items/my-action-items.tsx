@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from 'urql';
-import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { Empty, ErrorState, Pending } from '../../components/states.tsx';
 import type { MyActionItemFragment } from '../../generated/graphql.ts';
 import { MyActionItemsQuery } from '../../graphql/response.ts';
 import { ActionItemRow } from './action-item-row.tsx';
@@ -31,11 +31,7 @@ export function MyActionItems({ editable }: { editable: boolean }) {
     return (
       <>
         {header}
-        {error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )}
+        {<Pending error={error} refetch={refetch} />}
       </>
     );
   }

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
 import { formatTime } from '../../components/incident-badges.tsx';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, FormError, Pending } from '../../components/states.tsx';
 import type {
   ComponentFieldsFragment,
   MaintenanceFieldsFragment,
@@ -17,6 +17,7 @@ import {
   ScheduleMaintenanceMutation,
   UpdateMaintenanceMutation,
 } from '../../graphql/comms.ts';
+import { toInstant, toLocalInput } from './datetime-input.ts';
 
 /** The moves a manager may make by hand (the scheduler makes the same ones at the scheduled times). */
 const NEXT: Record<MaintenanceStatus, Array<{ to: MaintenanceStatus; label: string }>> = {
@@ -34,13 +35,6 @@ const NEXT: Record<MaintenanceStatus, Array<{ to: MaintenanceStatus; label: stri
 
 const FIELDS = ['name', 'message', 'componentIds', 'scheduledFor', 'scheduledUntil'] as const;
 
-/** `datetime-local` shows local time without a zone; the API wants an instant. */
-const toInstant = (local: string) => (local ? new Date(local).toISOString() : '');
-const toLocalInput = (iso: string) => {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-
 export function MaintenanceAdmin({ components }: { components: ComponentFieldsFragment[] }) {
   const [{ data, error }, refetch] = useQuery({ query: MaintenancesQuery, variables: { first: 50 } });
   const names = new Map(components.map((c) => [c.id, c.name]));
@@ -49,11 +43,7 @@ export function MaintenanceAdmin({ components }: { components: ComponentFieldsFr
       <h2 id="maintenance-title">Maintenance</h2>
       <MaintenanceForm components={components} />
       {!data ? (
-        error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )
+        <Pending error={error} refetch={refetch} />
       ) : data.maintenances.length === 0 ? (
         <Empty>No maintenance scheduled.</Empty>
       ) : (
@@ -135,11 +125,7 @@ function MaintenanceRow({
           </div>
         </div>
       ) : null}
-      {result.error ? (
-        <p className="form-error" role="alert">
-          {describeError(result.error)}
-        </p>
-      ) : null}
+      <FormError error={result.error} />
     </li>
   );
 }
@@ -243,11 +229,7 @@ function MaintenanceForm({
           </p>
         ) : null}
       </fieldset>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <button type="submit" className="button" disabled={result.fetching}>
         {maintenance ? 'Save changes' : 'Schedule'}
       </button>

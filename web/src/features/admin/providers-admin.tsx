@@ -6,7 +6,7 @@ import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
 import { formatTime } from '../../components/incident-badges.tsx';
 import { useSession } from '../../components/providers.tsx';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, FormError, Pending } from '../../components/states.tsx';
 import type {
   CspFeedType,
   ProviderAdminFieldsFragment,
@@ -55,11 +55,7 @@ export function ProvidersAdmin() {
       {can.manageStatusPage(role) && data ? <RegisterProvider providers={data.providers} /> : null}
       <h2>Watched providers</h2>
       {!data ? (
-        error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )
+        <Pending error={error} refetch={refetch} />
       ) : data.providers.length === 0 ? (
         <Empty>No provider is watched yet.</Empty>
       ) : (
@@ -272,11 +268,7 @@ function RegisterProvider({ providers }: { providers: ProvidersAdminQuery['provi
           ))}
         </fieldset>
       ) : null}
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <button type="submit" className="button" disabled={result.fetching}>
         {result.fetching ? 'Registering…' : 'Register provider'}
       </button>

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
-import { describeError, Empty } from '../../components/states.tsx';
+import { describeError, Empty, FormError } from '../../components/states.tsx';
 import type { ProvidersAdminQuery } from '../../generated/graphql.ts';
 import { SetServiceDependenciesMutation } from '../../graphql/csp.ts';
 
@@ -151,11 +151,7 @@ function DependencyForm({
           </p>
         ) : null}
       </fieldset>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <div className="actions">
         <button type="submit" className="button" disabled={result.fetching}>
           Save dependencies

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, FormError, Pending } from '../../components/states.tsx';
 import type { ComponentFieldsFragment, ComponentsAdminQuery } from '../../generated/graphql.ts';
 import {
   CreateComponentGroupMutation,
@@ -36,11 +36,7 @@ export function StatusPageAdmin() {
       <section aria-labelledby="components-title">
         <h2 id="components-title">Components</h2>
         {!data ? (
-          error ? (
-            <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-          ) : (
-            <Loading />
-          )
+          <Pending error={error} refetch={refetch} />
         ) : (
           <>
             {data.components.length === 0 ? (
@@ -162,11 +158,7 @@ function ComponentRow({ component: c, groups }: { component: ComponentFieldsFrag
       {editing ? (
         <form onSubmit={submit} noValidate aria-label={`Edit ${c.name}`}>
           <ComponentFields prefix={`cmp-${c.id}`} groups={groups} errors={errors} initial={c} />
-          {general ? (
-            <p className="form-error" role="alert">
-              {general}
-            </p>
-          ) : null}
+          <FormError error={general} />
           <button type="submit" className="button" disabled={result.fetching}>
             Save
           </button>
@@ -191,11 +183,7 @@ function CreateComponent({ groups }: { groups: Groups }) {
     <form className="card" onSubmit={submit} noValidate aria-label="New component">
       <h3 style={{ marginTop: 0 }}>New component</h3>
       <ComponentFields prefix="new-cmp" groups={groups} errors={errors} />
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <button type="submit" className="button" disabled={result.fetching}>
         Add component
       </button>
@@ -220,11 +208,7 @@ function CreateGroup() {
       <Field id="new-group-name" label="Group name" error={errors.name}>
         <input {...describedBy('new-group-name', errors.name)} name="name" />
       </Field>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <button type="submit" className="button" disabled={result.fetching}>
         Add group
       </button>

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
 import { formatTime } from '../../components/incident-badges.tsx';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, FormError, Pending } from '../../components/states.tsx';
 import type { ApiTokenFieldsFragment, Role } from '../../generated/graphql.ts';
 import { ApiTokensQuery, CreateApiTokenMutation, RevokeApiTokenMutation } from '../../graphql/users.ts';
 import { ROLES } from '../../lib/roles.ts';
@@ -30,11 +30,7 @@ export function TokensAdmin() {
       <CreateToken />
       <h2>Tokens</h2>
       {!data ? (
-        error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )
+        <Pending error={error} refetch={refetch} />
       ) : data.apiTokens.nodes.length === 0 ? (
         <Empty>No API token yet.</Empty>
       ) : (
@@ -155,11 +151,7 @@ function CreateToken() {
           <input {...describedBy('tk-expires', errors.expiresAt)} name="expiresAt" type="date" />
         </Field>
       </div>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <button type="submit" className="button" disabled={result.fetching}>
         {result.fetching ? 'Creating…' : 'Create token'}
       </button>

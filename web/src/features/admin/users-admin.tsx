@@ -6,7 +6,7 @@ import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
 import { formatTime } from '../../components/incident-badges.tsx';
 import { useSession } from '../../components/providers.tsx';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, FormError, Pending } from '../../components/states.tsx';
 import type { AdminUserFragment, Role } from '../../generated/graphql.ts';
 import {
   AdminUsersQuery,
@@ -54,11 +54,7 @@ export function UsersAdmin() {
         />
       </div>
       {!data ? (
-        error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )
+        <Pending error={error} refetch={refetch} />
       ) : data.users.nodes.length === 0 ? (
         <Empty>No user matches.</Empty>
       ) : (
@@ -249,11 +245,7 @@ function CreateUser() {
           autoComplete="new-password"
         />
       </Field>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <div className="actions">
         <button type="submit" className="button" disabled={result.fetching}>
           {result.fetching ? 'Creating…' : 'Create user'}

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
 import { formatTime } from '../../components/incident-badges.tsx';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, ErrorState, FormError, Loading, Pending } from '../../components/states.tsx';
 import type { WebhookEndpointFieldsFragment } from '../../generated/graphql.ts';
 import {
   CreateWebhookEndpointMutation,
@@ -37,11 +37,7 @@ export function WebhooksAdmin() {
       <CreateEndpoint />
       <h2>Endpoints</h2>
       {!data ? (
-        error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )
+        <Pending error={error} refetch={refetch} />
       ) : data.webhookEndpoints.length === 0 ? (
         <Empty>No webhook endpoint yet.</Empty>
       ) : (
@@ -126,11 +122,7 @@ function Endpoint({ endpoint: e }: { endpoint: WebhookEndpointFieldsFragment }) 
           </button>
         </div>
       </div>
-      {failure ? (
-        <p className="form-error" role="alert">
-          {describeError(failure)}
-        </p>
-      ) : null}
+      <FormError error={failure} />
       {rotated ? (
         <Secret
           secret={rotated.secret}
@@ -273,11 +265,7 @@ function CreateEndpoint() {
           maxLength={200}
         />
       </Field>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <button type="submit" className="button" disabled={result.fetching}>
         {result.fetching ? 'Creating…' : 'Create endpoint'}
       </button>

@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
-import { describeError } from '../../components/states.tsx';
+import { describeError, FormError } from '../../components/states.tsx';
 import type { FlagFieldsFragment, FlagKind } from '../../generated/graphql.ts';
 import { PutFlagMutation } from '../../graphql/flags.ts';
 import {
@@ -346,11 +346,7 @@ export function FlagEditor(props: {
         onChange={(fallthrough) => set({ fallthrough })}
       />
 
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <div className="actions">
         <button type="submit" className="button" disabled={result.fetching}>
           {result.fetching ? 'Saving…' : creating ? 'Create flag' : 'Save changes'}

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { formatTime } from '../../components/incident-badges.tsx';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, ErrorState, Pending } from '../../components/states.tsx';
 import type { FlagFieldsFragment } from '../../generated/graphql.ts';
 import { FlagChangedSubscription, FlagsQuery, ToggleFlagMutation } from '../../graphql/flags.ts';
 import { PeopleQuery } from '../../graphql/users.ts';
@@ -77,11 +77,7 @@ export function FlagsAdmin() {
         />
       </div>
       {!data ? (
-        error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )
+        <Pending error={error} refetch={refetch} />
       ) : flags.length === 0 ? (
         <Empty>{data.flags.length ? 'No flag matches.' : 'No flags yet. Create the first one.'}</Empty>
       ) : (

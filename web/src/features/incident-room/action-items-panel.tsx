@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, Pending } from '../../components/states.tsx';
 import { CreateActionItemMutation, IncidentActionItemsQuery } from '../../graphql/response.ts';
 import { PeopleQuery } from '../../graphql/users.ts';
 import { ActionItemRow } from '../action-items/action-item-row.tsx';
@@ -41,11 +41,7 @@ export function ActionItemsPanel({ incidentId, editable }: { incidentId: string;
         ) : null}
       </h2>
       {!items ? (
-        error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )
+        <Pending error={error} refetch={refetch} />
       ) : items.nodes.length ? (
         <ul className="action-list" data-testid="action-items">
           {items.nodes.map((item) => (

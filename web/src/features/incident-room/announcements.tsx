@@ -5,7 +5,7 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
 import { formatTime } from '../../components/incident-badges.tsx';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { describeError, Empty, ErrorState, FormError, Loading } from '../../components/states.tsx';
 import type {
   AnnouncementFieldsFragment,
   AnnouncementState,
@@ -186,11 +186,7 @@ function PublishForm({ incidentId, components }: { incidentId: string; component
       ) : (
         <p className="hint">No components are defined yet (Admin → Components &amp; maintenance).</p>
       )}
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <button type="submit" className="button" disabled={result.fetching}>
         {result.fetching ? 'Publishing…' : 'Publish update'}
       </button>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useQuery } from 'urql';
 import { age, formatTime, SevBadge, StatusBadge } from '../../components/incident-badges.tsx';
 import { useSession } from '../../components/providers.tsx';
-import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { Empty, ErrorState, Pending } from '../../components/states.tsx';
 import { useNow } from '../../components/use-now.ts';
 import { IncidentRoomQuery } from '../../graphql/incidents.ts';
 import { can } from '../../lib/roles.ts';
@@ -33,11 +33,7 @@ export function IncidentRoom({ id }: { id: string }) {
   const now = useNow();
 
   if (!data) {
-    return error ? (
-      <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-    ) : (
-      <Loading />
-    );
+    return <Pending error={error} refetch={refetch} />;
   }
   const incident = data.incident;
   if (!incident) {

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { describeError, Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { Empty, ErrorState, FormError, Loading } from '../../components/states.tsx';
 import { KillSwitchesQuery, KillSwitchMutation } from '../../graphql/flags.ts';
 
 interface Pending {
@@ -97,11 +97,7 @@ export function KillSwitches({ incidentId }: { incidentId: string }) {
           })}
         </ul>
       )}
-      {result.error ? (
-        <p className="form-error" role="alert">
-          {describeError(result.error)}
-        </p>
-      ) : null}
+      <FormError error={result.error} />
       {done ? (
         <p role="status" style={{ margin: '0.75rem 0 0' }}>
           {done}

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
 import { formatTime } from '../../components/incident-badges.tsx';
-import { describeError } from '../../components/states.tsx';
+import { describeError, FormError } from '../../components/states.tsx';
 import type { IncidentRoomQuery as RoomResult } from '../../generated/graphql.ts';
 import { SubmitPostmortemMutation } from '../../graphql/incidents.ts';
 import { PeopleQuery } from '../../graphql/users.ts';
@@ -192,11 +192,7 @@ export function PostmortemEditor(props: {
           Add action item
         </button>
       </fieldset>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <div className="actions">
         <button type="submit" className="button" disabled={result.fetching}>
           {result.fetching ? 'Saving…' : postmortem ? 'Save a new version' : 'Save postmortem'}

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
-import { describeError } from '../../components/states.tsx';
+import { describeError, FormError } from '../../components/states.tsx';
 import type { IncidentResponseFragment, IncidentRole } from '../../generated/graphql.ts';
 import { AssignIncidentRoleMutation, UnassignIncidentRoleMutation } from '../../graphql/response.ts';
 import { PeopleQuery } from '../../graphql/users.ts';
@@ -64,11 +64,7 @@ export function RolesPanel(props: { incident: IncidentResponseFragment; editable
           );
         })}
       </dl>
-      {unassignResult.error ? (
-        <p className="form-error" role="alert">
-          {describeError(unassignResult.error)}
-        </p>
-      ) : null}
+      <FormError error={unassignResult.error} />
       {props.editable ? <AssignRole incidentId={incident.id} /> : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { describedBy, Field } from '../../components/field.tsx';
 import { fieldErrors } from '../../components/field-errors.ts';
-import { describeError } from '../../components/states.tsx';
+import { describeError, FormError } from '../../components/states.tsx';
 import type { TimelineNoteType } from '../../generated/graphql.ts';
 import { AddTimelineEventMutation } from '../../graphql/incidents.ts';
 
@@ -56,11 +56,7 @@ export function TimelineComposer({ incidentId }: { incidentId: string }) {
           }}
         />
       </Field>
-      {general ? (
-        <p className="form-error" role="alert">
-          {general}
-        </p>
-      ) : null}
+      <FormError error={general} />
       <div className="actions">
         <button type="submit" className="button" disabled={result.fetching}>
           {result.fetching ? 'Posting…' : 'Add to timeline'}

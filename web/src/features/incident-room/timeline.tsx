@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { formatTime } from '../../components/incident-badges.tsx';
-import { ErrorState, Loading } from '../../components/states.tsx';
+import { ErrorState, Pending } from '../../components/states.tsx';
 import { IncidentTimelineSubscription, TimelinePageQuery } from '../../graphql/incidents.ts';
 
 /** The API's page maximum: most timelines are one page. */
@@ -27,15 +27,7 @@ function TimelinePage({ incidentId, after }: { incidentId: string; after: string
   });
   const page = data?.incident?.timeline;
   if (!page) {
-    return (
-      <li>
-        {error ? (
-          <ErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : (
-          <Loading />
-        )}
-      </li>
-    );
+    return <li>{<Pending error={error} refetch={refetch} />}</li>;
   }
   return (
     <>

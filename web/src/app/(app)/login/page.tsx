@@ -4,6 +4,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, Suspense, useEffect, useState } from 'react';
 import { describedBy, Field } from '../../../components/field.tsx';
 import { useSession } from '../../../components/providers.tsx';
+import { FormError } from '../../../components/states.tsx';
 import { SessionError } from '../../../lib/session.ts';
 
 /** Only paths of this app: `?next=https://elsewhere` must not turn the login into an open redirect. */
@@ -63,11 +64,7 @@ function LoginForm() {
             required
           />
         </Field>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <button type="submit" className="button" disabled={busy || state.status === 'restoring'}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
