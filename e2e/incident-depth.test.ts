@@ -226,8 +226,16 @@ describe('response roles: /api/v1/incidents/{id}/roles', () => {
       people.responder2.id,
       people.responder.id,
     ]);
-    // People are named as the users service calls them, and a rename reaches the entries written after it.
+    // People are named as the users service calls them, and a rename reaches the entries written after it; the
+    // user an entry is about stays machine-readable in `subject`.
     expect(roleEntries[0].message).toBe('Scribe assigned: viewer person');
+    expect(roleEntries.map((e: { subject: string }) => e.subject)).toEqual([
+      people.ann.id,
+      people.bob.id,
+      people.ann.id,
+      people.bob.id,
+      people.ann.id,
+    ]);
     const renamed = await http('PUT', `${usersApi}/api/v1/users/${people.bob.id}`, {
       token: adminToken,
       body: { name: 'Bob Builder' },

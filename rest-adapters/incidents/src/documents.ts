@@ -54,6 +54,7 @@ const TIMELINE_EVENT_FIELDS = /* GraphQL */ `
     type
     message
     authorId
+    subjectId
     at
     system
   }

@@ -71,6 +71,7 @@ describe('timeline and postmortem', () => {
       type: 'STATUS_CHANGED',
       message: 'm',
       authorId: 'u',
+      subjectId: null,
       at: '1970-01-01T00:00:05Z',
       system: true,
     };
@@ -80,8 +81,13 @@ describe('timeline and postmortem', () => {
       type: 'status_changed',
       message: 'm',
       author: 'u',
+      subject: null,
       ts: 5,
       system: true,
+    });
+    expect(timelineEventToRest({ ...event, type: 'COMMANDER_ASSIGNED', subjectId: 'u2' })).toMatchObject({
+      type: 'commander_assigned',
+      subject: 'u2',
     });
   });
 

@@ -44,6 +44,7 @@ export interface RestTimelineEvent {
   type: string;
   message: string;
   author: string;
+  subject: string | null;
   ts: number;
   system: boolean;
 }
@@ -155,6 +156,7 @@ export function timelineEventToRest(n: TimelineEventNode): RestTimelineEvent {
     type: n.type.toLowerCase(),
     message: n.message,
     author: n.authorId,
+    subject: n.subjectId ?? null,
     ts: epochSeconds(n.at),
     system: n.system,
   };

@@ -151,7 +151,7 @@ export type IncidentFieldsFragment = { id: string, title: string, sev: number, s
 
 export type PostmortemFieldsFragment = { incidentId: string, version: number, whatHappened: string, rootCause: string, impact: string | null, lessonsLearned: string | null, editedById: string, editedAt: string, actionItems: Array<{ text: string, ownerId: string | null, done: boolean }> };
 
-export type TimelineEventFieldsFragment = { id: string, incidentId: string, type: TimelineEventType, message: string, authorId: string, at: string, system: boolean };
+export type TimelineEventFieldsFragment = { id: string, incidentId: string, type: TimelineEventType, message: string, authorId: string, subjectId: string | null, at: string, system: boolean };
 
 export type ListIncidentsQueryVariables = Exact<{
   filter?: IncidentFilter | null | undefined;
@@ -210,7 +210,7 @@ export type AddTimelineEventMutationVariables = Exact<{
 }>;
 
 
-export type AddTimelineEventMutation = { addTimelineEvent: { id: string, incidentId: string, type: TimelineEventType, message: string, authorId: string, at: string, system: boolean } };
+export type AddTimelineEventMutation = { addTimelineEvent: { id: string, incidentId: string, type: TimelineEventType, message: string, authorId: string, subjectId: string | null, at: string, system: boolean } };
 
 export type IncidentTimelineQueryVariables = Exact<{
   id: string | number;
@@ -219,7 +219,7 @@ export type IncidentTimelineQueryVariables = Exact<{
 }>;
 
 
-export type IncidentTimelineQuery = { incident: { id: string, timeline: { nodes: Array<{ id: string, incidentId: string, type: TimelineEventType, message: string, authorId: string, at: string, system: boolean }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type IncidentTimelineQuery = { incident: { id: string, timeline: { nodes: Array<{ id: string, incidentId: string, type: TimelineEventType, message: string, authorId: string, subjectId: string | null, at: string, system: boolean }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type SubmitPostmortemMutationVariables = Exact<{
   incidentId: string | number;
