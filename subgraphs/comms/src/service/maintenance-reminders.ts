@@ -4,6 +4,8 @@ import type { CommsDeps } from './deps.ts';
 import { eventBase } from './maintenances.ts';
 
 const CAS_ATTEMPTS = 5;
+/** Maintenances read per page while backfilling. */
+const BACKFILL_PAGE = 200;
 
 export type ReminderOutcome = 'sent' | 'later' | 'dropped' | 'busy';
 
@@ -60,4 +62,25 @@ export async function remindMaintenance(
     if (outcome !== 'conflict') return decision === 'due' ? 'sent' : 'dropped';
   }
   return 'busy';
+}
+
+/**
+ * Puts back in the reminder index the upcoming maintenances that still owe a reminder and are not in it: those
+ * scheduled before reminders existed (the index is filled when a maintenance is scheduled or moved, so older
+ * records never entered it). Run by the scheduler's lease holder when it starts. Idempotent and safe against
+ * concurrent writes: entries are added only where missing (an edit's newer entry is kept), and sending still goes
+ * through `remindMaintenance`'s compare-and-set on the record, which drops an entry whose reminder went out
+ * meanwhile rather than sending it twice. Returns how many entries it added.
+ */
+export async function backfillReminders(deps: CommsDeps, leadMs: number): Promise<number> {
+  let added = 0;
+  const now = deps.clock();
+  for (let offset = 0; ; offset += BACKFILL_PAGE) {
+    const ids = await deps.store.upcomingMaintenanceIds(now, offset, BACKFILL_PAGE);
+    const owed = (await deps.store.maintenances(ids)).filter(
+      (m): m is Maintenance => m !== null && reminderDecision(m, now, leadMs) !== 'never',
+    );
+    added += await deps.store.addMissingReminders(owed.map((m) => ({ id: m.id, at: m.scheduledFor })));
+    if (ids.length < BACKFILL_PAGE) return added;
+  }
 }

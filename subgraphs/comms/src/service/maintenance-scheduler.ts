@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../domain/events.ts';
 import { nextAutomaticStep } from '../domain/maintenance.ts';
 import { Lease } from '../store/lease.ts';
 import type { CommsDeps } from './deps.ts';
-import { remindMaintenance } from './maintenance-reminders.ts';
+import { backfillReminders, remindMaintenance } from './maintenance-reminders.ts';
 import { moveMaintenance } from './maintenances.ts';
 
 export interface SchedulerSettings {
@@ -29,6 +29,8 @@ export class MaintenanceScheduler {
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | null = null;
   private lastRender = 0;
+  /** Whether this process, holding the lease, has backfilled the reminder index (once per start). */
+  private backfilled = false;
   private readonly lease: Lease;
 
   constructor(
@@ -78,6 +80,11 @@ export class MaintenanceScheduler {
   private async remind(now: number): Promise<void> {
     const lead = this.settings.reminderLeadMs;
     if (lead <= 0) return;
+    if (!this.backfilled) {
+      const added = await backfillReminders(this.deps, lead);
+      if (added > 0) this.log.info({ added }, 'maintenance reminders backfilled');
+      this.backfilled = true;
+    }
     for (const id of await this.deps.store.pendingReminderIds(now + lead, BATCH)) {
       const outcome = await remindMaintenance(this.deps, id, lead);
       if (outcome === 'busy')

@@ -176,6 +176,24 @@ export class CommsStore {
     return this.redis.zrangebyscore(this.keys.maintenanceReminders, '-inf', until, 'LIMIT', 0, limit);
   }
 
+  /** Maintenances scheduled to start after `after`, soonest first, a page at a time (`offset`). */
+  async upcomingMaintenanceIds(after: number, offset: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.maintenances, `(${after}`, '+inf', 'LIMIT', offset, limit);
+  }
+
+  /**
+   * Adds reminder index entries that are missing (`NX`: an entry already there, perhaps moved by an edit, is
+   * left as it is). Returns how many were added.
+   */
+  async addMissingReminders(entries: readonly { id: string; at: number }[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    return this.redis.zadd(
+      this.keys.maintenanceReminders,
+      'NX',
+      ...entries.flatMap((e) => [String(e.at), e.id]),
+    );
+  }
+
   /** Takes an entry out of the reminder index outright: only for one whose maintenance record does not exist. */
   async dropReminder(id: string): Promise<void> {
     await this.redis.zrem(this.keys.maintenanceReminders, id);
