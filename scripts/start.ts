@@ -3,7 +3,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTime, settleMemoryWhenQuiet } from '@polystatus/kit';
 import { portVariable, SERVICES } from '@polystatus/registry';
-import { devInternalSecret, devSecretFile, localKeyEncryptionKey } from './launcher/dev-secret.ts';
+import {
+  devInternalSecret,
+  devSecretFile,
+  localKeyEncryptionKey,
+  localKeyPrefix,
+} from './launcher/dev-secret.ts';
 import { type Launch, type LaunchedService, type LaunchMode, launch, livePid } from './launcher/launcher.ts';
 import { consoleOutput } from './launcher/output.ts';
 import { withoutServices } from './launcher/plan.ts';
@@ -30,6 +35,8 @@ import { builtRuntime, sourceRuntime } from './launcher/runtime.ts';
  *   POLYSTATUS_READY_TIMEOUT_MS  how long a service may take to answer /readyz (default 60000)
  *   POLYSTATUS_MAX_RESTARTS      crashes within 60 s a service is restarted after before it is given up (default 5)
  *   POLYSTATUS_INTERNAL_SECRET   when unset, a random one made once per checkout (.data/dev-internal-secret)
+ *   REDIS_KEY_PREFIX       when unset, one made once per checkout (.data/redis-key-prefix; `ps` for a checkout
+ *                          that ran before prefixes were chosen)
  *   NODE_ENV               when unset, `production` for `npm start` (with POLYSTATUS_KEY_ENCRYPTION_KEY from
  *                          .data/key-encryption-key and POLYSTATUS_ADMIN_GENERATE=true unless set), development for
  *                          `npm run dev`
@@ -64,6 +71,8 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
   POLYSTATUS_INTERNAL_SECRET: process.env.POLYSTATUS_INTERNAL_SECRET || devInternalSecret(ROOT),
+  // This checkout's own keys: another checkout's data in the same Redis is sealed with other secrets.
+  REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX || localKeyPrefix(ROOT, { ranBefore }),
 };
 if (runtime.kind === 'built' && !process.env.NODE_ENV) {
   // `npm start` runs the compiled services as the image does, in production mode (graphql-js without its
@@ -134,6 +143,7 @@ try {
   const maxRestarts = maxRestartsFrom(env.POLYSTATUS_MAX_RESTARTS);
   redisStarting = ensureRedis(env.REDIS_URL!, ROOT, out);
   await redisStarting;
+  out.info(`redis: keys under ${env.REDIS_KEY_PREFIX}:`);
 
   // The build composed it already; from source, compose here (loaded only then: composition is heavy).
   if (runtime.kind === 'source') {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { devInternalSecret, localKeyEncryptionKey } from './dev-secret.ts';
+import { devInternalSecret, localKeyEncryptionKey, localKeyPrefix } from './dev-secret.ts';
 
 describe('devInternalSecret', () => {
   it('makes a private random secret once per checkout and reuses it', () => {
@@ -31,5 +31,20 @@ describe('localKeyEncryptionKey', () => {
     expect(localKeyEncryptionKey(root, 'c'.repeat(64), { ranBefore: true })).toBe(
       `dev-kek:${'c'.repeat(64)}`,
     );
+  });
+});
+
+describe('localKeyPrefix', () => {
+  it('gives each new checkout a Redis prefix of its own, kept across restarts', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ps-prefix-'));
+    const first = localKeyPrefix(root, { ranBefore: false });
+    expect(first).toMatch(/^ps-[0-9a-f]{6}$/);
+    // Once chosen, it stays, whatever else the checkout holds by then.
+    expect(localKeyPrefix(root, { ranBefore: true })).toBe(first);
+    expect(localKeyPrefix(mkdtempSync(join(tmpdir(), 'ps-prefix-')), { ranBefore: false })).not.toBe(first);
+  });
+
+  it('keeps the default prefix for a checkout that ran before prefixes were chosen, where its data is', () => {
+    expect(localKeyPrefix(mkdtempSync(join(tmpdir(), 'ps-prefix-')), { ranBefore: true })).toBe('ps');
   });
 });

@@ -46,3 +46,22 @@ export function localKeyEncryptionKey(
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
 }
+
+/**
+ * The Redis key prefix a local stack runs under when none is configured: the checkout's own. Its secrets above
+ * seal what it stores (JWT signing keys, webhook secrets) and decide its first admin, so another checkout's data
+ * in the same Redis (an earlier clone, a second worktree) is unreadable to it: the users service would refuse to
+ * start, and no first admin would be printed. Each new checkout therefore gets a prefix of its own, kept under
+ * .data/; a checkout that already ran before prefixes existed keeps the default `ps`, where its data is.
+ */
+export function localKeyPrefix(repoRoot: string, opts: { ranBefore: boolean }): string {
+  const file = join(repoRoot, '.data', 'redis-key-prefix');
+  if (existsSync(file)) {
+    const saved = readFileSync(file, 'utf8').trim();
+    if (/^[a-z0-9][a-z0-9-]{0,31}$/.test(saved)) return saved;
+  }
+  const prefix = opts.ranBefore ? 'ps' : `ps-${randomBytes(3).toString('hex')}`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${prefix}\n`);
+  return prefix;
+}
