@@ -1,6 +1,7 @@
-import { newEnvelope, ROLES } from '@polystatus/kit';
+import { domainEventStream, newEnvelope, ROLES } from '@polystatus/kit';
 import { describe, expect, it } from 'vitest';
 import {
+  COMMS_PUBLIC_KEYS,
   DOMAIN_EVENTS,
   domainOf,
   EVENT_TYPES,
@@ -80,5 +81,12 @@ describe('event contracts', () => {
   it('refuses an envelope whose time is not ISO 8601 in UTC', () => {
     const e = { ...newEnvelope(USERS_EVENTS.disabled, 'u-1', 'u-2', {}), at: 'yesterday' };
     expect(() => parseEvent('users', e)).toThrow(/at/);
+  });
+});
+
+describe('stream names', () => {
+  it('name the comms stream as the kit names every domain stream (readers build it with domainEventStream)', () => {
+    // This package spells it itself so it loads without the kit's runtime; the gateway and adapters use the kit's.
+    expect(COMMS_PUBLIC_KEYS('ps-x').events).toBe(domainEventStream('ps-x', 'comms'));
   });
 });

@@ -1,4 +1,5 @@
 import { COMMS_PUBLIC_KEYS } from '@polystatus/contracts';
+import { domainEventStream } from '@polystatus/kit';
 
 /**
  * Every Redis key of the comms domain. Nothing else builds key strings.
@@ -141,7 +142,7 @@ export function commsKeys(prefix: string): CommsKeys {
     maintenances: `${base}:maintenances`,
     maintenancesDue: `${base}:maintenances:due`,
     maintenanceReminders: `${base}:maintenances:reminders`,
-    incidentsEvents: `${prefix}:incidents:events`,
+    incidentsEvents: domainEventStream(prefix, 'incidents'),
     incidentsConsumerGroup: 'comms',
     incidentEventDone: (eventId) => `${base}:incidents-consumer:done:${eventId}`,
     schedulerLease: `${base}:scheduler:lease`,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { domainEventStream } from '@polystatus/kit';
 
 /**
  * Every Redis key of the csp domain. Nothing else builds key strings: the refresh script, which writes events it
@@ -87,7 +88,7 @@ export function cspKeys(prefix: string): CspKeys {
     linkerTries: `${base}:linker:tries`,
     dependencies: `${base}:dependencies`,
     catalog: `${base}:catalog`,
-    events: `${base}:events`,
+    events: domainEventStream(prefix, 'csp'),
     keyspace: () => ({ ...ks }),
   };
 }

@@ -1,3 +1,4 @@
+import { domainEventStream } from '@polystatus/kit';
 /**
  * Every Redis key of the flags domain. Nothing else builds key strings.
  *
@@ -27,6 +28,6 @@ export function flagsKeys(prefix: string): FlagsKeys {
     index: `${base}:index`,
     audit: `${base}:audit`,
     flagAudit: (key) => `${base}:audit:${key}`,
-    events: `${base}:events`,
+    events: domainEventStream(prefix, 'flags'),
   };
 }

@@ -1,3 +1,4 @@
+import { domainEventStream } from '@polystatus/kit';
 import type { ActionItemStatus } from './domain/action-item.ts';
 import type { Source, Status } from './domain/incident.ts';
 
@@ -131,7 +132,7 @@ export function incidentsKeys(prefix: string): IncidentsKeys {
   };
   return {
     seq: ks.seq,
-    events: `${base}:events`,
+    events: domainEventStream(prefix, 'incidents'),
     all: ks.all,
     incident: (id) => ks.incident + id,
     timeline: (id) => `${base}:timeline:${id}`,
@@ -158,7 +159,7 @@ export function incidentsKeys(prefix: string): IncidentsKeys {
     userDirectory: `${base}:user-directory`,
     userDirectoryApplied: `${base}:user-directory:applied`,
     userNames: ks.userNames,
-    usersEvents: `${prefix}:users:events`,
+    usersEvents: domainEventStream(prefix, 'users'),
     keyspace: () => ({ ...ks }),
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { domainEventStream } from '@polystatus/kit';
 
 /** Identifiers supplied by clients (emails, addresses) are hashed into keys so key names stay short and safe. */
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url');
@@ -40,7 +41,7 @@ export function usersKeys(prefix: string) {
     /** STREAM: security audit log (capped). */
     audit: `${p}:audit`,
     /** STREAM: domain events in the kit envelope (capped). */
-    events: `${p}:events`,
+    events: domainEventStream(prefix, 'users'),
   };
 }
 
