@@ -102,6 +102,12 @@ export class ResponseCache {
   private readonly scopes: ReadScopes;
   private readonly outcomes: Counter<'outcome'> | undefined;
   private readonly computing = new Map<string, Computing>();
+  /**
+   * The scope and version headers per stream read and read scope: every request a read serves (under load, all
+   * those arriving in one Redis round trip) shares one HMAC. Keyed by identity: the read's array of ids, and the
+   * scope array ReadScopes keeps per document.
+   */
+  private readonly terms = new WeakMap<readonly string[], Map<readonly string[], ReuseTermsHeaders | null>>();
   /** Distinguishes this process's ETags from a previous one's. */
   private readonly epoch = randomBytes(6).toString('base64url');
   private serial = 0;
@@ -200,7 +206,7 @@ export class ResponseCache {
    * Sends a kept answer as it was first sent, or only "304 Not Modified" to a GET whose If-None-Match names it
    * (a REST adapter revalidating the answer it built its own from; for other methods HTTP reserves 412 for a
    * matching If-None-Match, so a POST always gets the body). `heads` are those the request read; `until` is when
-   * its caller's credential stops standing (see `termsOf`).
+   * its caller's credential stops standing (see `sendTerms`).
    */
   send(
     request: FastifyRequest,
@@ -308,13 +314,29 @@ export class ResponseCache {
    * internal secret: only a process holding it can compare, and no caller learns when anything was written.
    */
   private sendTerms(reply: FastifyReply, scope: readonly string[], heads: readonly string[], until: number) {
+    let byScope = this.terms.get(heads);
+    if (!byScope) {
+      byScope = new Map();
+      this.terms.set(heads, byScope);
+    }
+    let terms = byScope.get(scope);
+    if (terms === undefined) {
+      terms = this.termsOf(scope, heads);
+      byScope.set(scope, terms);
+    }
+    if (!terms) return;
+    void reply
+      .header(REUSE_HEADERS.scope, terms.scope)
+      .header(REUSE_HEADERS.version, terms.version)
+      .header(REUSE_HEADERS.until, String(until));
+  }
+
+  /** The scope and version of a read scope under one read of the streams; null when a stream is empty. */
+  private termsOf(scope: readonly string[], heads: readonly string[]): ReuseTermsHeaders | null {
     const domains = [...new Set([...scope, CREDENTIALS_DOMAIN])].sort();
     const ids = this.headsOf(domains, heads);
-    if (ids.some((id) => id === EMPTY_STREAM || id === '')) return;
-    void reply
-      .header(REUSE_HEADERS.scope, domains.join(','))
-      .header(REUSE_HEADERS.version, answerVersion(this.opts.secret, domains, ids))
-      .header(REUSE_HEADERS.until, String(until));
+    if (ids.some((id) => id === EMPTY_STREAM || id === '')) return null;
+    return { scope: domains.join(','), version: answerVersion(this.opts.secret, domains, ids) };
   }
 
   /** The ids of `domains`' streams among `all` (in the order of `heads.streams`). */
@@ -326,6 +348,11 @@ export class ResponseCache {
   private count(outcome: Outcome): void {
     this.outcomes?.inc({ outcome });
   }
+}
+
+interface ReuseTermsHeaders {
+  scope: string;
+  version: string;
 }
 
 const sameHeads = (a: readonly string[], b: readonly string[]) => a.every((id, i) => id === b[i]);
